@@ -1,0 +1,44 @@
+// Email bodies, written in the recipient's language from the `email` catalog. Every value put into
+// HTML is escaped; the text part carries the same content for clients that do not show HTML.
+import type { Language } from "#app/domain/locale";
+import { getFixedT } from "../i18n.server";
+
+export interface EmailParams {
+  verify_email: { name: string; url: string; hours: number };
+  reset_password: { name: string; url: string; minutes: number };
+  password_changed: { name: string; url: string };
+  email_already_registered: { name: string; url: string };
+}
+export type EmailKind = keyof EmailParams;
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+export function renderEmail<K extends EmailKind>(kind: K, language: Language, params: EmailParams[K]): RenderedEmail {
+  const t = getFixedT(language, "email");
+  const values = params as unknown as Record<string, string | number>;
+  const subject = t(`${kind}.subject`, values);
+  const greeting = t("greeting", { name: values.name });
+  const paragraphs = (t(`${kind}.body`, { ...values, returnObjects: true }) as unknown as string[]) ?? [];
+  const action = "url" in values ? t(`${kind}.action`, values) : null;
+  const url = typeof values.url === "string" ? values.url : null;
+  const footer = t("footer");
+
+  const text = [greeting, "", ...paragraphs.flatMap((p) => [p, ""]), ...(url ? [`${action}: ${url}`, ""] : []), "—", footer].join(
+    "\n",
+  );
+  const html = `<!doctype html><html lang="${escapeHtml(language)}"><body style="font-family:system-ui,sans-serif;color:#1a1a1a;line-height:1.5">
+<p>${escapeHtml(greeting)}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${url ? `<p><a href="${escapeHtml(url)}" style="color:#0b5cad">${escapeHtml(action ?? url)}</a></p><p style="font-size:12px;color:#555">${escapeHtml(url)}</p>` : ""}
+<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#555">${escapeHtml(footer)}</p>
+</body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,9 @@
+// Every migration, listed statically so that the bundled server and tsx scripts find the same set.
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_identity";
+import * as m0002 from "./0002_contest_roles_and_teams";
+
+export const migrations: Record<string, Migration> = {
+  "0001_identity": m0001,
+  "0002_contest_roles_and_teams": m0002,
+};

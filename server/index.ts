@@ -1,0 +1,145 @@
+// The HTTP server: validates the environment, migrates (and seeds the demo on an empty
+// development database), then serves Remix behind security headers and the Origin check.
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { EnvError, getEnv } from "#app/infra/env.server";
+import { getDb, migrateToLatest } from "#app/infra/db.server";
+import { createNonce, isAllowedOrigin, securityHeaders } from "#app/infra/security.server";
+import { startMailSender } from "#app/infra/mail/sender.server";
+import { isPrimaryInstance } from "#app/infra/litefs.server";
+import { seedDemoIfEmpty, printDemoLogins } from "#db/seed";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+async function main() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const production = env.NODE_ENV === "production";
+
+  const db = getDb();
+  if (await isPrimaryInstance()) {
+    const migrated = await migrateToLatest(db);
+    const applied = migrated.results?.filter((r) => r.status === "Success").map((r) => r.migrationName) ?? [];
+    if (applied.length) console.log(`Migrated the database: ${applied.join(", ")}`);
+    const wantDemo = env.SEED_DEMO ?? !production;
+    if (wantDemo && (await seedDemoIfEmpty(db))) printDemoLogins(env.APP_URL);
+  }
+
+  // `npm run dev` serves app/ through Vite with hot reload; otherwise the built app is served.
+  const viteDevServer = !process.argv.includes("--dev")
+    ? undefined
+    : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    // Our own id for the request, logged with any error and shown on the error page.
+    const requestId = randomUUID();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    for (const [name, value] of Object.entries(
+      securityHeaders({ nonce, devServer: Boolean(viteDevServer), https: env.APP_URL.startsWith("https://") }),
+    ))
+      res.setHeader(name, value);
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const allowed = isAllowedOrigin({
+      method: req.method,
+      origin: req.get("Origin"),
+      referer: req.get("Referer"),
+      host: req.get("Host"),
+      appUrl: env.APP_URL,
+    });
+    if (allowed) return next();
+    res.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db.selectFrom("users").select("id").limit(1).execute();
+      res.type("text/plain").send("ok");
+    } catch (error) {
+      console.error("healthz failed", error);
+      res.status(503).type("text/plain").send("database unavailable");
+    }
+  });
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  }
+  app.use(morgan(production ? "combined" : "dev", { skip: (req) => req.url?.startsWith("/assets") ?? false }));
+
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(path.join(root, "build/server/index.js"))) as ServerBuild);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce),
+        clientIp: env.TRUST_PROXY ? (req.get("Fly-Client-IP") ?? req.ip ?? null) : (req.socket.remoteAddress ?? null),
+      }),
+    }),
+  );
+
+  const sender = env.SMTP_URL
+    ? startMailSender({
+        db,
+        smtpUrl: env.SMTP_URL,
+        from: env.MAIL_FROM,
+        intervalMs: env.MAIL_POLL_INTERVAL_MS,
+        isPrimary: isPrimaryInstance,
+        log: (line) => console.log(line),
+      })
+    : undefined;
+  if (sender) {
+    const { onMailEnqueued } = await import("#app/infra/mail/outbox.server");
+    onMailEnqueued(sender.nudge);
+  } else {
+    console.log("SMTP_URL is not set: emails stay in the admin mailbox at /admin/mailbox.");
+  }
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    console.log(`Trellis is serving ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}, ${env.NODE_ENV})`);
+  });
+
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: closing`);
+    server.close();
+    await sender?.stop();
+    await viteDevServer?.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+await main();
