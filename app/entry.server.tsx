@@ -6,7 +6,7 @@ import {
   type EntryContext,
   type HandleErrorFunction,
 } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -64,7 +64,7 @@ export default async function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   // Responses thrown on purpose (redirects, 404s) are not errors worth a stack trace.
-  if (error instanceof Response) return;
+  if (error instanceof Response || (isRouteErrorResponse(error) && error.status < 500)) return;
   const ref = request.headers.get("X-Request-Id") ?? "-";
   console.error(`[${ref}] ${request.method} ${new URL(request.url).pathname}`, error);
 };

@@ -14,16 +14,41 @@ export function formatInstant(iso: string, options: { locale: string; timeZone: 
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const timeZone = isTimeZone(options.timeZone) ? options.timeZone : "UTC";
+  // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
   return new Intl.DateTimeFormat(options.locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone,
     timeZoneName: "short",
   }).format(date);
 }
 
-/** A sorted list of the IANA zones this runtime knows, always including UTC. */
+// ICU still lists some zones under names IANA has since replaced; people look for the new ones.
+const MODERN_NAMES: Record<string, string> = {
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Europe/Kiev": "Europe/Kyiv",
+  "America/Godthab": "America/Nuuk",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Louisville": "America/Kentucky/Louisville",
+};
+
+/** A sorted list of the IANA zones this runtime knows, by their current names, always including UTC. */
 export function listTimeZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return Array.from(new Set(["UTC", ...zones])).sort();
+  const named = zones.map((zone) => {
+    const modern = MODERN_NAMES[zone];
+    return modern && isTimeZone(modern) ? modern : zone;
+  });
+  return Array.from(new Set(["UTC", ...named])).sort();
 }

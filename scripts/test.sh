@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, lint, unit and integration tests (vitest), end-to-end tests (Playwright),
+# then one summary line with the counts of both runners.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+rm -f test-results/vitest.json test-results/playwright.json
+status=0
+step() {
+  echo "== $1"
+  shift
+  "$@" || status=1
+}
+step "typecheck" npm run -s typecheck
+step "lint" npm run -s lint
+step "unit and integration tests" npx vitest run
+step "end-to-end tests" bash scripts/e2e.sh
+node scripts/test-summary.mjs || status=1
+exit $status

@@ -1,0 +1,38 @@
+// A fresh, migrated SQLite file for one test file: a copy of the base migrated once per run.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase, setDb, type DB } from "#app/infra/db.server";
+
+const BASE_DB = path.resolve(".cache/test-base.db");
+
+export interface TestDb {
+  db: DB;
+  file: string;
+  cleanup: () => Promise<void>;
+}
+
+export function createTestDb(options: { shareWithApp?: boolean } = {}): TestDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trellis-test-"));
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(BASE_DB, file);
+  const db = openDatabase(file);
+  if (options.shareWithApp) setDb(db);
+  return {
+    db,
+    file,
+    cleanup: async () => {
+      if (options.shareWithApp) setDb(undefined);
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every row of every table, for "the database is unchanged" checks. */
+export async function snapshot(db: DB): Promise<Record<string, unknown[]>> {
+  const tables = ["users", "sessions", "email_tokens", "outbox_messages", "audit_events", "contests", "contest_roles", "teams", "team_members"] as const;
+  const out: Record<string, unknown[]> = {};
+  for (const table of tables) out[table] = await db.selectFrom(table).selectAll().execute();
+  return out;
+}
