@@ -8,15 +8,25 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      // Only tests may import a route module (to call its loader or action).
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/routes/*"], message: "Routes are leaves: import services and components instead." }] },
+        {
+          patterns: [
+            { group: ["#app/routes/*", "**/routes/*"], message: "Routes are leaves: import services and components instead." },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 // Ask for a password-reset link. The answer is the same whether or not the account exists.
-import { getFormProps, useForm } from "@conform-to/react";
+import { FormProvider, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -41,13 +41,15 @@ export default function ForgotPassword() {
       ) : (
         <p className="lead">{t("auth:forgot.intro")}</p>
       )}
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="email" />
-        <Button type="submit" busy={navigation.state === "submitting"}>
-          {t("auth:forgot.submit")}
-        </Button>
-      </Form>
+      <FormProvider context={form.context}>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="email" />
+          <Button type="submit" busy={navigation.state === "submitting"}>
+            {t("auth:forgot.submit")}
+          </Button>
+        </Form>
+      </FormProvider>
       <p>
         <Link to="/login">{t("auth:signIn.title")}</Link>
       </p>

@@ -1,5 +1,5 @@
 // Sign in with email and password; limited per account and per address.
-import { getFormProps, useForm } from "@conform-to/react";
+import { FormProvider, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -51,15 +51,17 @@ export default function Login() {
   return (
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("auth:signIn.title")}</h1>
-      <Form method="post" reloadDocument {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="username" />
-        <TextField meta={fields.password} label={t("auth:fields.password")} type="password" autoComplete="current-password" />
-        <Button type="submit" busy={navigation.state === "submitting"}>
-          {t("auth:signIn.submit")}
-        </Button>
-      </Form>
+      <FormProvider context={form.context}>
+        <Form method="post" reloadDocument {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="username" />
+          <TextField meta={fields.password} label={t("auth:fields.password")} type="password" autoComplete="current-password" />
+          <Button type="submit" busy={navigation.state === "submitting"}>
+            {t("auth:signIn.submit")}
+          </Button>
+        </Form>
+      </FormProvider>
       <p>
         <Link to="/forgot-password">{t("auth:signIn.forgot")}</Link>
       </p>

@@ -1,6 +1,6 @@
 // The link in the reset email: choose a new password. Single use, expires after an hour; every
 // other session of the account ends.
-import { getFormProps, useForm } from "@conform-to/react";
+import { FormProvider, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -59,26 +59,28 @@ export default function ResetPassword() {
           </p>
         </>
       ) : (
-        <Form method="post" reloadDocument {...getFormProps(form)}>
-          <p>{t("auth:reset.intro", { email })}</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <TextField
-            meta={fields.password}
-            label={t("auth:fields.newPassword")}
-            hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            meta={fields.confirmPassword}
-            label={t("auth:fields.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-          />
-          <Button type="submit" busy={navigation.state === "submitting"}>
-            {t("auth:reset.submit")}
-          </Button>
-        </Form>
+        <FormProvider context={form.context}>
+          <Form method="post" reloadDocument {...getFormProps(form)}>
+            <p>{t("auth:reset.intro", { email })}</p>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <TextField
+              meta={fields.password}
+              label={t("auth:fields.newPassword")}
+              hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
+              type="password"
+              autoComplete="new-password"
+            />
+            <TextField
+              meta={fields.confirmPassword}
+              label={t("auth:fields.confirmPassword")}
+              type="password"
+              autoComplete="new-password"
+            />
+            <Button type="submit" busy={navigation.state === "submitting"}>
+              {t("auth:reset.submit")}
+            </Button>
+          </Form>
+        </FormProvider>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 // The profile: name, language, country and time zone. A stale form is refused, not merged.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { FormProvider, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -77,30 +77,32 @@ export default function ProfileSettings() {
               : t("settings.notVerified")}
           </dd>
         </dl>
-        <Form method="post" reloadDocument {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
-          <TextField meta={fields.name} label={t("auth:fields.name")} autoComplete="name" />
-          <SelectField
-            meta={fields.preferredLanguage}
-            label={t("auth:fields.preferredLanguage")}
-            options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
-          />
-          <SelectField
-            meta={fields.country}
-            label={t("auth:fields.country")}
-            options={countries.map((c) => ({ value: c.code, label: c.name }))}
-          />
-          <SelectField
-            meta={fields.timeZone}
-            label={t("auth:fields.timeZone")}
-            hint={t("auth:fields.timeZoneHint")}
-            options={timeZones.map((z) => ({ value: z, label: z }))}
-          />
-          <Button type="submit" busy={navigation.state === "submitting"}>
-            {t("settings.save")}
-          </Button>
-        </Form>
+        <FormProvider context={form.context}>
+          <Form method="post" reloadDocument {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
+            <TextField meta={fields.name} label={t("auth:fields.name")} autoComplete="name" />
+            <SelectField
+              meta={fields.preferredLanguage}
+              label={t("auth:fields.preferredLanguage")}
+              options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
+            />
+            <SelectField
+              meta={fields.country}
+              label={t("auth:fields.country")}
+              options={countries.map((c) => ({ value: c.code, label: c.name }))}
+            />
+            <SelectField
+              meta={fields.timeZone}
+              label={t("auth:fields.timeZone")}
+              hint={t("auth:fields.timeZoneHint")}
+              options={timeZones.map((z) => ({ value: z, label: z }))}
+            />
+            <Button type="submit" busy={navigation.state === "submitting"}>
+              {t("settings.save")}
+            </Button>
+          </Form>
+        </FormProvider>
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 // Change the password. Every session ends; this browser gets a new one.
-import { getFormProps, useForm } from "@conform-to/react";
+import { FormProvider, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
@@ -51,31 +51,33 @@ export default function PasswordSettings() {
       <div className="card narrow">
         <h2>{t("settings.passwordTab")}</h2>
         <p className="muted">{t("settings.passwordIntro")}</p>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <TextField
-            meta={fields.currentPassword}
-            label={t("auth:fields.currentPassword")}
-            type="password"
-            autoComplete="current-password"
-          />
-          <TextField
-            meta={fields.password}
-            label={t("auth:fields.newPassword")}
-            hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            meta={fields.confirmPassword}
-            label={t("auth:fields.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-          />
-          <Button type="submit" busy={navigation.state === "submitting"}>
-            {t("settings.changePassword")}
-          </Button>
-        </Form>
+        <FormProvider context={form.context}>
+          <Form method="post" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <TextField
+              meta={fields.currentPassword}
+              label={t("auth:fields.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+            />
+            <TextField
+              meta={fields.password}
+              label={t("auth:fields.newPassword")}
+              hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
+              type="password"
+              autoComplete="new-password"
+            />
+            <TextField
+              meta={fields.confirmPassword}
+              label={t("auth:fields.confirmPassword")}
+              type="password"
+              autoComplete="new-password"
+            />
+            <Button type="submit" busy={navigation.state === "submitting"}>
+              {t("settings.changePassword")}
+            </Button>
+          </Form>
+        </FormProvider>
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 // Create an account: name, email, password, language, country and time zone.
-import { getFormProps, useForm } from "@conform-to/react";
+import { FormProvider, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -62,47 +62,49 @@ export default function SignUp() {
     <section className="card narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">{t("auth:signUp.title")}</h1>
       <p className="lead">{t("auth:signUp.intro")}</p>
-      <Form method="post" reloadDocument {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label={t("auth:fields.name")} autoComplete="name" />
-        <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="email" />
-        <TextField
-          meta={fields.password}
-          label={t("auth:fields.password")}
-          hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          meta={fields.confirmPassword}
-          label={t("auth:fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
-        <SelectField
-          meta={fields.preferredLanguage}
-          label={t("auth:fields.preferredLanguage")}
-          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
-        />
-        <SelectField
-          meta={fields.country}
-          label={t("auth:fields.country")}
-          autoComplete="country"
-          options={[
-            { value: "", label: t("auth:fields.chooseCountry") },
-            ...countries.map((c) => ({ value: c.code, label: c.name })),
-          ]}
-        />
-        <SelectField
-          meta={fields.timeZone}
-          label={t("auth:fields.timeZone")}
-          hint={t("auth:fields.timeZoneHint")}
-          options={timeZones.map((z) => ({ value: z, label: z }))}
-        />
-        <Button type="submit" busy={navigation.state === "submitting"}>
-          {t("auth:signUp.submit")}
-        </Button>
-      </Form>
+      <FormProvider context={form.context}>
+        <Form method="post" reloadDocument {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextField meta={fields.name} label={t("auth:fields.name")} autoComplete="name" />
+          <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="email" />
+          <TextField
+            meta={fields.password}
+            label={t("auth:fields.password")}
+            hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
+            type="password"
+            autoComplete="new-password"
+          />
+          <TextField
+            meta={fields.confirmPassword}
+            label={t("auth:fields.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+          />
+          <SelectField
+            meta={fields.preferredLanguage}
+            label={t("auth:fields.preferredLanguage")}
+            options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
+          />
+          <SelectField
+            meta={fields.country}
+            label={t("auth:fields.country")}
+            autoComplete="country"
+            options={[
+              { value: "", label: t("auth:fields.chooseCountry") },
+              ...countries.map((c) => ({ value: c.code, label: c.name })),
+            ]}
+          />
+          <SelectField
+            meta={fields.timeZone}
+            label={t("auth:fields.timeZone")}
+            hint={t("auth:fields.timeZoneHint")}
+            options={timeZones.map((z) => ({ value: z, label: z }))}
+          />
+          <Button type="submit" busy={navigation.state === "submitting"}>
+            {t("auth:signUp.submit")}
+          </Button>
+        </Form>
+      </FormProvider>
       <p className="muted">
         {t("auth:signUp.haveAccount")} <Link to="/login">{t("auth:signIn.title")}</Link>
       </p>

@@ -7,7 +7,6 @@ const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
 export const test = base.extend<{ checkA11y: (page: Page) => Promise<void> }, { mailbox: SmtpCatcher }>({
   mailbox: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring form
     async ({}, use) => {
       const catcher = await startSmtpCatcher(SMTP_PORT);
       await use(catcher);
@@ -17,8 +16,12 @@ export const test = base.extend<{ checkA11y: (page: Page) => Promise<void> }, { 
   ],
   checkA11y: async ({}, use) => {
     await use(async (page: Page) => {
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+        .analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
       expect(summary, `axe violations on ${page.url()}`).toEqual([]);
     });
   },

@@ -5,7 +5,11 @@ import { expect, test, watchConsole } from "./fixtures";
 
 const BASE = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
 
-test("a newcomer signs up, verifies, signs in again, reads Chinese and resets a forgotten password", async ({ page, mailbox, checkA11y }) => {
+test("a newcomer signs up, verifies, signs in again, reads Chinese and resets a forgotten password", async ({
+  page,
+  mailbox,
+  checkA11y,
+}) => {
   const problems = watchConsole(page);
   const email = `mai.tran.${Date.now()}@example.org`;
   const password = "lotus pond at dawn";
@@ -18,6 +22,11 @@ test("a newcomer signs up, verifies, signs in again, reads Chinese and resets a 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
   await checkA11y(page);
+  // An empty form is checked in the browser at once, each field saying what it needs.
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("This field is required.").first()).toBeVisible();
+  await expect(page.getByLabel("Full name")).toBeFocused();
+  await expect(page.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Full name").fill("Tran Thi Mai");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -166,5 +175,28 @@ test("the pages fit a 360 px phone screen", async ({ page, checkA11y }) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
     await checkA11y(page);
+  }
+});
+
+test("the browser bundle carries no server secrets or server-only code", async () => {
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  const dir = path.resolve("build/client/assets");
+  const text = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+    .join("\n");
+  expect(text.length).toBeGreaterThan(1000);
+  for (const needle of [
+    "SESSION_SECRET",
+    "dev-only-secret",
+    "password_hash",
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "nodemailer",
+    "secret_hash",
+  ]) {
+    expect(text, needle).not.toContain(needle);
   }
 });

@@ -61,7 +61,12 @@ describe("sign up and email verification", () => {
 
     const outbox = await t.db.selectFrom("outbox_messages").selectAll().execute();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ kind: "verify_email", to_address: "an.nguyen@example.org", language: "vi", status: "pending" });
+    expect(outbox[0]).toMatchObject({
+      kind: "verify_email",
+      to_address: "an.nguyen@example.org",
+      language: "vi",
+      status: "pending",
+    });
 
     expect(await deliver()).toEqual({ sent: 1, failed: 0 });
     const mail = await smtp.waitFor((m) => m.to !== undefined && JSON.stringify(m.to).includes("an.nguyen@example.org"));
@@ -152,7 +157,10 @@ describe("sign in", () => {
     const result = await signIn(ctx, { email: "someone-else@example.org", password: "password123" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe("rate_limited");
-    const otherIp = await signIn(await makeCtx(t.db, null, { ip: "203.0.113.10" }), { email: "x@example.org", password: "password123" });
+    const otherIp = await signIn(await makeCtx(t.db, null, { ip: "203.0.113.10" }), {
+      email: "x@example.org",
+      password: "password123",
+    });
     if (!otherIp.ok) expect(otherIp.error.code).toBe("invalid_credentials");
   });
 });
@@ -257,12 +265,21 @@ describe("profile", () => {
   it("saves with the current version and refuses a stale one", async () => {
     const user = await makeUser(t.db);
     const ctx = await makeCtx(t.db, user);
-    const input = { name: "New Name", preferredLanguage: "zh-TW" as const, country: "TW", timeZone: "Asia/Taipei", version: user.version };
+    const input = {
+      name: "New Name",
+      preferredLanguage: "zh-TW" as const,
+      country: "TW",
+      timeZone: "Asia/Taipei",
+      version: user.version,
+    };
     const saved = await updateProfile(ctx, input);
     expect(saved.ok).toBe(true);
     if (saved.ok) expect(saved.value).toMatchObject({ name: "New Name", preferred_language: "zh-TW", version: user.version + 1 });
     const before = await snapshot(t.db);
-    expect(await updateProfile(ctx, { ...input, name: "Stale" })).toEqual({ ok: false, error: { code: "changed_by_someone_else" } });
+    expect(await updateProfile(ctx, { ...input, name: "Stale" })).toEqual({
+      ok: false,
+      error: { code: "changed_by_someone_else" },
+    });
     expect((await snapshot(t.db)).users).toEqual(before.users);
     const audit = await t.db.selectFrom("audit_events").selectAll().where("action", "=", "user.profile_updated").execute();
     expect(audit).toHaveLength(1);

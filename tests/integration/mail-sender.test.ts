@@ -37,18 +37,30 @@ describe("mail sender", () => {
     const dead = createSmtpTransport("smtp://127.0.0.1:9");
     expect(await deliverDueMail(t.db, dead, { from: "t@trellis.test", now })).toEqual({ sent: 0, failed: 1 });
     const row = await t.db.selectFrom("outbox_messages").selectAll().executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: "pending", attempts: 1, next_attempt_at: new Date(now.getTime() + 60_000).toISOString() });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      next_attempt_at: new Date(now.getTime() + 60_000).toISOString(),
+    });
     expect(row.last_error).toBeTruthy();
 
     // Not due yet: nothing is tried.
     const smtp = await startSmtpCatcher();
     const live = createSmtpTransport(smtp.url);
-    expect(await deliverDueMail(t.db, live, { from: "t@trellis.test", now: new Date(now.getTime() + 30_000) })).toEqual({ sent: 0, failed: 0 });
-    expect(await deliverDueMail(t.db, live, { from: "t@trellis.test", now: new Date(now.getTime() + 61_000) })).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueMail(t.db, live, { from: "t@trellis.test", now: new Date(now.getTime() + 30_000) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
+    expect(await deliverDueMail(t.db, live, { from: "t@trellis.test", now: new Date(now.getTime() + 61_000) })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
     const mail = await smtp.waitFor(() => true);
     expect(mail.subject).toBeTruthy();
     expect(mail.text).toContain("Ana");
-    expect((await t.db.selectFrom("outbox_messages").select(["status", "attempts"]).executeTakeFirstOrThrow()).status).toBe("sent");
+    expect((await t.db.selectFrom("outbox_messages").select(["status", "attempts"]).executeTakeFirstOrThrow()).status).toBe(
+      "sent",
+    );
     live.close();
     dead.close();
     await smtp.close();
@@ -56,7 +68,10 @@ describe("mail sender", () => {
 
   it("gives up after the last attempt", async () => {
     await queue("never@example.org");
-    await t.db.updateTable("outbox_messages").set({ attempts: MAX_ATTEMPTS - 1 }).execute();
+    await t.db
+      .updateTable("outbox_messages")
+      .set({ attempts: MAX_ATTEMPTS - 1 })
+      .execute();
     const dead = createSmtpTransport("smtp://127.0.0.1:9");
     await deliverDueMail(t.db, dead, { from: "t@trellis.test", now });
     expect((await t.db.selectFrom("outbox_messages").select("status").executeTakeFirstOrThrow()).status).toBe("failed");

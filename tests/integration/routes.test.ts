@@ -6,8 +6,9 @@ import { action as logoutAction } from "#app/routes/logout";
 import { loader as mailboxLoader } from "#app/routes/admin.mailbox._index";
 import { loader as settingsLoader, action as settingsAction } from "#app/routes/settings._index";
 import { action as setLanguageAction } from "#app/routes/set-language";
+import { requireContestRole } from "#app/infra/auth.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
-import { makeUser, TEST_PASSWORD } from "#tests/support/factories";
+import { grantRole, makeContest, makeUser, TEST_PASSWORD } from "#tests/support/factories";
 
 let t: TestDb;
 beforeEach(() => {
@@ -23,7 +24,11 @@ function post(path: string, fields: Record<string, string>, cookie?: string) {
   return new Request(`http://localhost:3999${path}`, {
     method: "POST",
     body: new URLSearchParams(fields),
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost:3999", ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: "http://localhost:3999",
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
   });
 }
 
@@ -45,7 +50,15 @@ describe("sign-up route", () => {
   it("re-renders with field errors, keeps the input, hides the password, and writes nothing", async () => {
     const before = await snapshot(t.db);
     const reply = (await signupAction({
-      request: post("/signup", { name: "", email: "not-an-email", password: "short", confirmPassword: "other", preferredLanguage: "xx", country: "ZZ", timeZone: "Mars/Base" }),
+      request: post("/signup", {
+        name: "",
+        email: "not-an-email",
+        password: "short",
+        confirmPassword: "other",
+        preferredLanguage: "xx",
+        country: "ZZ",
+        timeZone: "Mars/Base",
+      }),
       context,
       params: {},
     })) as unknown as DataReply & { data: { result: { initialValue?: Record<string, unknown> } } };
@@ -86,24 +99,41 @@ describe("sign-up route", () => {
 describe("sign-in and sign-out routes", () => {
   it("answers a wrong password with 400 and the generic message", async () => {
     await makeUser(t.db, { email: "a@example.org" });
-    const reply = (await loginAction({ request: post("/login", { email: "a@example.org", password: "wrong one" }), context, params: {} })) as unknown as DataReply;
+    const reply = (await loginAction({
+      request: post("/login", { email: "a@example.org", password: "wrong one" }),
+      context,
+      params: {},
+    })) as unknown as DataReply;
     expect(reply.init.status).toBe(400);
     expect(reply.data.result.error?.password).toEqual(["invalid_credentials"]);
   });
 
   it("answers too many attempts with 429 and the minutes to wait", async () => {
     await makeUser(t.db, { email: "b@example.org" });
-    for (let i = 0; i < 5; i++) await loginAction({ request: post("/login", { email: "b@example.org", password: `wrong ${i}` }), context, params: {} });
-    const reply = (await loginAction({ request: post("/login", { email: "b@example.org", password: TEST_PASSWORD }), context, params: {} })) as unknown as DataReply;
+    for (let i = 0; i < 5; i++)
+      await loginAction({ request: post("/login", { email: "b@example.org", password: `wrong ${i}` }), context, params: {} });
+    const reply = (await loginAction({
+      request: post("/login", { email: "b@example.org", password: TEST_PASSWORD }),
+      context,
+      params: {},
+    })) as unknown as DataReply;
     expect(reply.init.status).toBe(429);
     expect(reply.data.result.error?.[""]).toEqual(["rate_limited?minutes=15"]);
   });
 
   it("redirects only to our own paths after sign-in", async () => {
     await makeUser(t.db, { email: "c@example.org" });
-    const ok = (await loginAction({ request: post("/login", { email: "c@example.org", password: TEST_PASSWORD, redirectTo: "/settings" }), context, params: {} })) as Response;
+    const ok = (await loginAction({
+      request: post("/login", { email: "c@example.org", password: TEST_PASSWORD, redirectTo: "/settings" }),
+      context,
+      params: {},
+    })) as Response;
     expect(ok.headers.get("Location")).toBe("/settings");
-    const evil = (await loginAction({ request: post("/login", { email: "c@example.org", password: TEST_PASSWORD, redirectTo: "//evil.example/x" }), context, params: {} })) as Response;
+    const evil = (await loginAction({
+      request: post("/login", { email: "c@example.org", password: TEST_PASSWORD, redirectTo: "//evil.example/x" }),
+      context,
+      params: {},
+    })) as Response;
     expect(evil.headers.get("Location")).toBe("/");
   });
 
@@ -128,7 +158,9 @@ describe("guards", () => {
     await makeUser(t.db, { email: "founder@example.org" });
     await makeUser(t.db, { email: "admin@example.org", isAdmin: true });
     const founder = await signInCookie("founder@example.org");
-    const forbidden = await mailboxLoader({ request: get("/admin/mailbox", founder), context, params: {} }).catch((r: unknown) => r);
+    const forbidden = await mailboxLoader({ request: get("/admin/mailbox", founder), context, params: {} }).catch(
+      (r: unknown) => r,
+    );
     expect((forbidden as Response).status).toBe(403);
     const admin = await signInCookie("admin@example.org");
     const page = await mailboxLoader({ request: get("/admin/mailbox", admin), context, params: {} });
@@ -138,20 +170,57 @@ describe("guards", () => {
   it("saves the profile only for the signed-in user and refuses a stale version with 409", async () => {
     const user = await makeUser(t.db, { email: "e@example.org" });
     const cookie = await signInCookie("e@example.org");
-    const fields = { name: "E", preferredLanguage: "ms", country: "MY", timeZone: "Asia/Kuala_Lumpur", version: String(user.version) };
+    const fields = {
+      name: "E",
+      preferredLanguage: "ms",
+      country: "MY",
+      timeZone: "Asia/Kuala_Lumpur",
+      version: String(user.version),
+    };
     const saved = (await settingsAction({ request: post("/settings", fields, cookie), context, params: {} })) as Response;
     expect(saved.status).toBe(302);
-    const stale = (await settingsAction({ request: post("/settings", fields, cookie), context, params: {} })) as unknown as DataReply;
+    const stale = (await settingsAction({
+      request: post("/settings", fields, cookie),
+      context,
+      params: {},
+    })) as unknown as DataReply;
     expect(stale.init.status).toBe(409);
   });
 
   it("remembers a chosen language in a cookie and in the profile", async () => {
     await makeUser(t.db, { email: "f@example.org" });
     const cookie = await signInCookie("f@example.org");
-    const response = (await setLanguageAction({ request: post("/set-language", { language: "th", redirectTo: "/settings" }, cookie), context, params: {} })) as Response;
+    const response = (await setLanguageAction({
+      request: post("/set-language", { language: "th", redirectTo: "/settings" }, cookie),
+      context,
+      params: {},
+    })) as Response;
     expect(response.headers.get("Location")).toBe("/settings");
     expect(response.headers.get("Set-Cookie")).toMatch(/^lng=/);
-    const user = await t.db.selectFrom("users").select("preferred_language").where("email", "=", "f@example.org").executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom("users")
+      .select("preferred_language")
+      .where("email", "=", "f@example.org")
+      .executeTakeFirstOrThrow();
     expect(user.preferred_language).toBe("th");
+  });
+
+  it("checks contest roles per contest, and lets admins act as organisers", async () => {
+    const judge = await makeUser(t.db, { email: "judge@example.org" });
+    await makeUser(t.db, { email: "root@example.org", isAdmin: true });
+    const mine = await makeContest(t.db, "mine");
+    const other = await makeContest(t.db, "other");
+    await grantRole(t.db, mine.id, judge.id, "judge");
+    const judgeCookie = await signInCookie("judge@example.org");
+    const ok = await requireContestRole(get("/", judgeCookie), mine.id, ["judge"]);
+    expect(ok.user.id).toBe(judge.id);
+    const elsewhere = await requireContestRole(get("/", judgeCookie), other.id, ["judge"]).catch((r: unknown) => r);
+    expect((elsewhere as Response).status).toBe(403);
+    const notOrganiser = await requireContestRole(get("/", judgeCookie), mine.id, ["organiser"]).catch((r: unknown) => r);
+    expect((notOrganiser as Response).status).toBe(403);
+    const adminCookie = await signInCookie("root@example.org");
+    expect((await requireContestRole(get("/", adminCookie), other.id, ["organiser"])).actor.isAdmin).toBe(true);
+    const adminAsJudge = await requireContestRole(get("/", adminCookie), other.id, ["judge"]).catch((r: unknown) => r);
+    expect((adminAsJudge as Response).status).toBe(403);
   });
 });

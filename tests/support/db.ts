@@ -31,7 +31,17 @@ export function createTestDb(options: { shareWithApp?: boolean } = {}): TestDb {
 
 /** Every row of every table, for "the database is unchanged" checks. */
 export async function snapshot(db: DB): Promise<Record<string, unknown[]>> {
-  const tables = ["users", "sessions", "email_tokens", "outbox_messages", "audit_events", "contests", "contest_roles", "teams", "team_members"] as const;
+  const tables = [
+    "users",
+    "sessions",
+    "email_tokens",
+    "outbox_messages",
+    "audit_events",
+    "contests",
+    "contest_roles",
+    "teams",
+    "team_members",
+  ] as const;
   const out: Record<string, unknown[]> = {};
   for (const table of tables) out[table] = await db.selectFrom(table).selectAll().execute();
   return out;

@@ -11,10 +11,20 @@ let counter = 0;
 
 export async function makeUser(
   db: DB,
-  overrides: Partial<{ email: string; name: string; verified: boolean; isAdmin: boolean; language: Language; password: string; timeZone: string }> = {},
+  overrides: Partial<{
+    email: string;
+    name: string;
+    verified: boolean;
+    isAdmin: boolean;
+    language: Language;
+    password: string;
+    timeZone: string;
+  }> = {},
 ): Promise<User> {
   counter++;
-  const passwordHash = overrides.password ? await hashPassword(overrides.password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const passwordHash = overrides.password
+    ? await hashPassword(overrides.password)
+    : await (cachedHash ??= hashPassword(TEST_PASSWORD));
   const now = new Date().toISOString();
   return db
     .insertInto("users")
@@ -44,7 +54,10 @@ export async function makeContest(db: DB, slug = `contest-${++counter}`) {
 }
 
 export async function grantRole(db: DB, contestId: number, userId: number, role: ContestRoleName) {
-  await db.insertInto("contest_roles").values({ contest_id: contestId, user_id: userId, role, created_at: new Date().toISOString() }).execute();
+  await db
+    .insertInto("contest_roles")
+    .values({ contest_id: contestId, user_id: userId, role, created_at: new Date().toISOString() })
+    .execute();
 }
 
 export async function makeCtx(db: DB, user: User | null, overrides: Partial<ServiceContext> = {}): Promise<ServiceContext> {

@@ -14,7 +14,12 @@ describe("parseEnv", () => {
   });
 
   it("reads and coerces given values, trimming a trailing slash from APP_URL", () => {
-    const env = parseEnv({ PORT: "8081", APP_URL: "https://trellis.example.org/", TRUST_PROXY: "true", SMTP_URL: "smtp://127.0.0.1:2525" });
+    const env = parseEnv({
+      PORT: "8081",
+      APP_URL: "https://trellis.example.org/",
+      TRUST_PROXY: "true",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+    });
     expect(env.PORT).toBe(8081);
     expect(env.APP_URL).toBe("https://trellis.example.org");
     expect(env.TRUST_PROXY).toBe(true);

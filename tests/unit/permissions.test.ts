@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { can, type Actor } from "#app/domain/permissions";
 
-const actor = (over: Partial<Actor> = {}): Actor => ({ userId: 1, isAdmin: false, emailVerified: true, contestRoles: [], teams: [], ...over });
+const actor = (over: Partial<Actor> = {}): Actor => ({
+  userId: 1,
+  isAdmin: false,
+  emailVerified: true,
+  contestRoles: [],
+  teams: [],
+  ...over,
+});
 
 describe("can", () => {
   it("gives nobody anything when signed out", () => {

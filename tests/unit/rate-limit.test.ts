@@ -26,7 +26,10 @@ describe("fixed-window rate limit", () => {
   });
 
   it("reports remaining hits", () => {
-    expect(checkLimit({ windowStartedAt: t0.toISOString(), count: 1 }, after(1), policy)).toMatchObject({ allowed: true, remaining: 2 });
+    expect(checkLimit({ windowStartedAt: t0.toISOString(), count: 1 }, after(1), policy)).toMatchObject({
+      allowed: true,
+      remaining: 2,
+    });
   });
 
   it("resets a bucket from the future (clock change) rather than locking out", () => {

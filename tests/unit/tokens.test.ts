@@ -29,10 +29,14 @@ describe("parseSessionToken", () => {
     expect(parseSessionToken(`${id}.${secret}`)).toEqual({ id, secret });
   });
 
-  it.each(["", "abc", "a.b", `${"a".repeat(24)}.${"b".repeat(24)}.c`, `${"A".repeat(24)}.${"b".repeat(24)}`, `${"a".repeat(24)}.`])(
-    "refuses the malformed token %j",
-    (token) => {
-      expect(parseSessionToken(token)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "abc",
+    "a.b",
+    `${"a".repeat(24)}.${"b".repeat(24)}.c`,
+    `${"A".repeat(24)}.${"b".repeat(24)}`,
+    `${"a".repeat(24)}.`,
+  ])("refuses the malformed token %j", (token) => {
+    expect(parseSessionToken(token)).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 // Labelled form controls wired to Conform: the label, the hint and the errors are tied to the
 // control with ids, so screen readers announce them.
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, useField, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "#app/utils/errors";
@@ -20,7 +20,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | und
 type InputType = "text" | "email" | "password" | "url" | "number" | "date" | "hidden" | "search" | "tel";
 
 export function TextField({
-  meta,
+  meta: given,
   label,
   hint,
   type = "text",
@@ -32,6 +32,9 @@ export function TextField({
   type?: InputType;
   autoComplete?: string;
 }) {
+  // Subscribe here (inside the form's FormProvider): metadata handed down as a prop alone does
+  // not re-render this component when the form reports errors on submit.
+  const [meta] = useField<string | number | undefined>(given.name);
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const props = getInputProps(meta, { type, ariaDescribedBy: hintId });
   return (
@@ -49,7 +52,7 @@ export function TextField({
 }
 
 export function SelectField({
-  meta,
+  meta: given,
   label,
   options,
   hint,
@@ -61,6 +64,7 @@ export function SelectField({
   hint?: ReactNode;
   autoComplete?: string;
 }) {
+  const [meta] = useField<string | undefined>(given.name);
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const props = getSelectProps(meta, { ariaDescribedBy: hintId });
   return (
