@@ -12,5 +12,9 @@ declare module "@remix-run/node" {
 export default defineConfig({
   server: { port: 3000 },
   build: { target: "es2022" },
+  // Found up front so the first page in development does not wait for a re-optimisation and reload.
+  optimizeDeps: {
+    include: ["@conform-to/react", "@conform-to/zod", "zod", "i18next", "react-i18next", "react-dom/client"],
+  },
   plugins: [remix(remixConfig), tsconfigPaths()],
 });

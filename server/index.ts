@@ -46,7 +46,10 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  // One proxy hop (Fly's, or the TLS proxy in front): its X-Forwarded-For entry is the client.
+  if (env.TRUST_PROXY) app.set("trust proxy", 1);
+  // Fly's edge sets Fly-Client-IP itself; elsewhere a client could send that header, so it is ignored.
+  const onFly = Boolean(process.env.FLY_APP_NAME);
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -104,7 +107,9 @@ async function main() {
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({
         cspNonce: String(res.locals.cspNonce),
-        clientIp: env.TRUST_PROXY ? (req.get("Fly-Client-IP") ?? req.ip ?? null) : (req.socket.remoteAddress ?? null),
+        clientIp: env.TRUST_PROXY
+          ? ((onFly ? req.get("Fly-Client-IP") : undefined) ?? req.ip ?? null)
+          : (req.socket.remoteAddress ?? null),
       }),
     }),
   );

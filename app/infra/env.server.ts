@@ -11,7 +11,12 @@ const DEV_SESSION_SECRET = "dev-only-secret-change-me-in-production-0000";
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce
+      .number({ invalid_type_error: "must be a whole number from 1 to 65535" })
+      .int("must be a whole number from 1 to 65535")
+      .min(1, "must be a whole number from 1 to 65535")
+      .max(65535, "must be a whole number from 1 to 65535")
+      .default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     APP_URL: z
       .string()
@@ -28,7 +33,12 @@ export const envSchema = z
       .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Trellis <no-reply@trellis.localhost>"),
-    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+    MAIL_POLL_INTERVAL_MS: z.coerce
+      .number({ invalid_type_error: "must be a number of milliseconds" })
+      .int()
+      .min(100, "must be at least 100")
+      .max(3_600_000, "must be at most 3600000")
+      .default(5000),
     UPLOADTHING_TOKEN: z.string().min(1).optional(),
     TRUST_PROXY: booleanish.default("false"),
     LITEFS_DIR: z.string().min(1).optional(),
