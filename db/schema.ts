@@ -85,13 +85,146 @@ export interface AuditEventsTable {
 
 export type ContestState = "draft" | "registration_open" | "running" | "finished" | "archived";
 
+/** JSON text of a LocalizedText: {"en": "...", "zh-CN": "..."}. */
+export type LocalizedJson = string;
+
 export interface ContestsTable {
   id: Generated<number>;
   slug: string;
+  /** The English name, kept for logs and sorting; name_i18n holds every language. */
   name: string;
   time_zone: string;
   state: ContestState;
   created_at: Instant;
+  updated_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+  name_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  description_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  terms_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  declaration_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  prizes_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  faq_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  terms_version: ColumnType<number, number | undefined, number>;
+  /** JSON array of ISO 3166 alpha-2 codes. */
+  eligible_countries: ColumnType<string, string | undefined, string>;
+  team_min: ColumnType<number, number | undefined, number>;
+  team_max: ColumnType<number, number | undefined, number>;
+  contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+  registration_opens_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  registration_closes_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  results_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+export interface TracksTable {
+  id: Generated<number>;
+  contest_id: number;
+  position: number;
+  name_i18n: LocalizedJson;
+  description_i18n: LocalizedJson | null;
+  women_led_only: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface RubricsTable {
+  id: Generated<number>;
+  contest_id: number;
+  name_i18n: LocalizedJson;
+  version: ColumnType<number, number | undefined, number>;
+  copied_from_id: number | null;
+  template: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CriteriaTable {
+  id: Generated<number>;
+  rubric_id: number;
+  key: string;
+  position: number;
+  name_i18n: LocalizedJson;
+  description_i18n: LocalizedJson | null;
+  weight: number;
+  scale_min: number;
+  scale_max: number;
+  scale_step: number;
+  /** JSON array of { min, max, text: LocalizedText }. */
+  levels_json: ColumnType<string, string | undefined, string>;
+}
+
+export interface RoundsTable {
+  id: Generated<number>;
+  contest_id: number;
+  position: number;
+  name_i18n: LocalizedJson;
+  submission_opens_at: Instant | null;
+  submission_closes_at: Instant | null;
+  review_opens_at: Instant | null;
+  review_closes_at: Instant | null;
+  blind_review: ColumnType<Flag, Flag | undefined, Flag>;
+  judges_per_entry: ColumnType<number, number | undefined, number>;
+  rubric_id: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export type MaterialKind = "pitch_deck" | "business_plan" | "video_link" | "text_answer";
+
+export interface MaterialRequirementsTable {
+  id: Generated<number>;
+  round_id: number;
+  position: number;
+  kind: MaterialKind;
+  label_i18n: LocalizedJson;
+  help_i18n: LocalizedJson | null;
+  required: ColumnType<Flag, Flag | undefined, Flag>;
+  max_size_mb: number | null;
+  max_pages: number | null;
+  max_chars: number | null;
+}
+
+export interface RegistrationQuestionsTable {
+  id: Generated<number>;
+  contest_id: number;
+  position: number;
+  key: string;
+  definition_json: string;
+}
+
+export type TeamStage = "idea" | "prototype" | "early_revenue" | "growth";
+
+export interface TeamInvitationsTable {
+  id: Generated<number>;
+  team_id: number;
+  email: string;
+  token_hash: string;
+  invited_by: number | null;
+  status: ColumnType<
+    "pending" | "accepted" | "declined" | "revoked",
+    "pending" | undefined,
+    "pending" | "accepted" | "declined" | "revoked"
+  >;
+  expires_at: Instant;
+  responded_at: Instant | null;
+  created_at: Instant;
+}
+
+export type EntryStatus = "registered" | "withdrawn";
+
+export interface EntriesTable {
+  id: Generated<number>;
+  contest_id: number;
+  team_id: number;
+  track_id: number;
+  code: string;
+  status: ColumnType<EntryStatus, EntryStatus | undefined, EntryStatus>;
+  answers_json: ColumnType<string, string | undefined, string>;
+  terms_version: number;
+  terms_accepted_at: Instant;
+  registered_by: number | null;
+  registered_at: Instant;
+  withdrawn_at: Instant | null;
   updated_at: Instant;
   version: ColumnType<number, number | undefined, number>;
 }
@@ -112,6 +245,17 @@ export interface TeamsTable {
   country: string;
   created_at: Instant;
   updated_at: Instant;
+  city: string | null;
+  organisation: string | null;
+  stage: TeamStage | null;
+  founding_year: number | null;
+  website: string | null;
+  pitch: string | null;
+  founders_women: ColumnType<number, number | undefined, number>;
+  founders_men: ColumnType<number, number | undefined, number>;
+  founders_other: ColumnType<number, number | undefined, number>;
+  women_led: ColumnType<Flag, Flag | undefined, Flag>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export type TeamRole = "lead" | "member";
@@ -134,6 +278,14 @@ export interface Database {
   contest_roles: ContestRolesTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
+  tracks: TracksTable;
+  rubrics: RubricsTable;
+  criteria: CriteriaTable;
+  rounds: RoundsTable;
+  material_requirements: MaterialRequirementsTable;
+  registration_questions: RegistrationQuestionsTable;
+  team_invitations: TeamInvitationsTable;
+  entries: EntriesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -142,3 +294,9 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
 export type Contest = Selectable<ContestsTable>;
+export type Track = Selectable<TracksTable>;
+export type Round = Selectable<RoundsTable>;
+export type Rubric = Selectable<RubricsTable>;
+export type Criterion = Selectable<CriteriaTable>;
+export type Team = Selectable<TeamsTable>;
+export type Entry = Selectable<EntriesTable>;

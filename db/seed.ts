@@ -4,6 +4,9 @@
 import { pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import type { Database, Language } from "./schema";
+import { CHINA_AND_ASEAN } from "#app/domain/countries";
+import { DEFAULT_TRACKS } from "#app/domain/default-tracks";
+import { RUBRIC_TEMPLATES, type RubricTemplateId } from "#app/domain/rubric-templates";
 
 export const DEMO_PASSWORD = "trellis-demo-2026";
 const DOMAIN = "demo.trellis.test";
@@ -120,7 +123,19 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         .insertInto("contests")
         .values({
           slug: "china-asean-2026",
-          name: "China–ASEAN Innovation and Entrepreneurship Contest 2026",
+          name: DEMO_CONTEST.name.en,
+          name_i18n: JSON.stringify(DEMO_CONTEST.name),
+          description_i18n: JSON.stringify(DEMO_CONTEST.description),
+          terms_i18n: JSON.stringify(DEMO_CONTEST.terms),
+          declaration_i18n: JSON.stringify(DEMO_CONTEST.declaration),
+          prizes_i18n: JSON.stringify(DEMO_CONTEST.prizes),
+          faq_i18n: JSON.stringify(DEMO_CONTEST.faq),
+          contact_email: "contest@demo.trellis.test",
+          eligible_countries: JSON.stringify(CHINA_AND_ASEAN),
+          team_min: 2,
+          team_max: 6,
+          registration_opens_at: "2026-11-01T01:00:00.000Z",
+          registration_closes_at: "2027-01-31T10:00:00.000Z",
           time_zone: "Asia/Shanghai",
           state: "registration_open",
           created_at: at,
@@ -128,6 +143,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      await seedContestSetup(trx, contest.id, at);
     }
     const grant = async (userId: number, role: "organiser" | "judge" | "mentor") => {
       await trx
@@ -173,6 +189,174 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         .execute();
     }
   });
+}
+
+const DEMO_CONTEST = {
+  name: {
+    en: "China–ASEAN Innovation and Entrepreneurship Contest 2026",
+    "zh-CN": "2026 中国—东盟创新创业大赛",
+    "zh-TW": "2026 中國—東盟創新創業大賽",
+  },
+  description: {
+    en: "A cross-border contest for startup teams from China and the ten ASEAN members. Teams enter one of eight tracks, pitch online in the preliminary round, and the best meet investors and partners at the final roadshow.\n\nWinners join a six-month incubation cohort with mentors from across the region.",
+    "zh-CN":
+      "面向中国和东盟十国创业团队的跨境创新创业大赛。团队选择八个赛道之一参赛，先参加线上初赛，优秀团队进入决赛路演，与投资人和合作伙伴面对面交流。\n\n获奖团队将进入为期六个月的孵化批次，由来自区域各地的导师陪伴成长。",
+  },
+  terms: {
+    en: "Teams confirm that the information they give is true, that they may share their materials with the judges, and that the organisers may publish the names of finalists and winners.",
+    "zh-CN": "参赛团队确认所提交信息真实，有权向评委提供参赛材料，并同意组织方公布入围及获奖团队名单。",
+  },
+  declaration: {
+    en: "We declare that this entry is our own original work and does not infringe anyone else's intellectual property.",
+    "zh-CN": "我们声明本参赛项目为团队原创，不侵犯任何第三方的知识产权。",
+  },
+  prizes: {
+    en: "One gold, two silver and three bronze awards in each track, and a place in the incubation cohort for every finalist.",
+  },
+  faq: {
+    en: "Can a team enter more than one track? No: one entry per team, in one track.\n\nWhich languages may we use? Materials in English or Chinese; the interface speaks seven languages.",
+  },
+};
+
+/** Rounds, materials and rubrics of the demo contest, as an organiser would have set them up. */
+async function seedContestSetup(trx: Kysely<Database>, contestId: number, at: string) {
+  await trx
+    .insertInto("tracks")
+    .values(
+      DEFAULT_TRACKS.map((track, i) => ({
+        contest_id: contestId,
+        position: i + 1,
+        name_i18n: JSON.stringify(track.name),
+        description_i18n: null,
+        women_led_only: track.womenLedOnly ? (1 as const) : (0 as const),
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  const rounds: Array<{
+    name: Record<string, string>;
+    windows: [string, string, string, string];
+    blind: boolean;
+    judges: number;
+    template: RubricTemplateId;
+    materials: Array<{
+      kind: "pitch_deck" | "business_plan" | "video_link" | "text_answer";
+      label: Record<string, string>;
+      required: boolean;
+      maxPages?: number;
+      maxSizeMb?: number;
+      maxChars?: number;
+    }>;
+  }> = [
+    {
+      name: { en: "Preliminary online review", "zh-CN": "线上初赛" },
+      windows: ["2026-12-01T01:00:00.000Z", "2027-02-15T10:00:00.000Z", "2027-02-16T01:00:00.000Z", "2027-03-01T10:00:00.000Z"],
+      blind: true,
+      judges: 3,
+      template: "general_startup",
+      materials: [
+        { kind: "pitch_deck", label: { en: "Pitch deck", "zh-CN": "路演材料" }, required: true, maxPages: 20, maxSizeMb: 20 },
+        {
+          kind: "business_plan",
+          label: { en: "Business plan", "zh-CN": "商业计划书" },
+          required: false,
+          maxPages: 40,
+          maxSizeMb: 30,
+        },
+        { kind: "video_link", label: { en: "Two-minute video", "zh-CN": "两分钟视频" }, required: false },
+        {
+          kind: "text_answer",
+          label: { en: "What problem do you solve, and for whom?", "zh-CN": "你们解决什么问题？为谁解决？" },
+          required: true,
+          maxChars: 1500,
+        },
+      ],
+    },
+    {
+      name: { en: "Final roadshow", "zh-CN": "决赛路演" },
+      windows: ["2027-03-10T01:00:00.000Z", "2027-04-10T10:00:00.000Z", "2027-04-20T01:00:00.000Z", "2027-04-20T10:00:00.000Z"],
+      blind: false,
+      judges: 5,
+      template: "china_national",
+      materials: [
+        {
+          kind: "pitch_deck",
+          label: { en: "Final pitch deck", "zh-CN": "决赛路演材料" },
+          required: true,
+          maxPages: 15,
+          maxSizeMb: 20,
+        },
+      ],
+    },
+  ];
+  for (const [i, round] of rounds.entries()) {
+    const template = RUBRIC_TEMPLATES[round.template];
+    const rubric = await trx
+      .insertInto("rubrics")
+      .values({
+        contest_id: contestId,
+        name_i18n: JSON.stringify(template.name),
+        version: 1,
+        copied_from_id: null,
+        template: round.template,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("criteria")
+      .values(
+        template.rubric.criteria.map((c, position) => ({
+          rubric_id: rubric.id,
+          key: c.key,
+          position: position + 1,
+          name_i18n: JSON.stringify(c.name),
+          description_i18n: c.description ? JSON.stringify(c.description) : null,
+          weight: c.weight,
+          scale_min: c.scale.min,
+          scale_max: c.scale.max,
+          scale_step: c.scale.step,
+          levels_json: JSON.stringify(c.levels),
+        })),
+      )
+      .execute();
+    const row = await trx
+      .insertInto("rounds")
+      .values({
+        contest_id: contestId,
+        position: i + 1,
+        name_i18n: JSON.stringify(round.name),
+        submission_opens_at: round.windows[0],
+        submission_closes_at: round.windows[1],
+        review_opens_at: round.windows[2],
+        review_closes_at: round.windows[3],
+        blind_review: round.blind ? 1 : 0,
+        judges_per_entry: round.judges,
+        rubric_id: rubric.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("material_requirements")
+      .values(
+        round.materials.map((m, position) => ({
+          round_id: row.id,
+          position: position + 1,
+          kind: m.kind,
+          label_i18n: JSON.stringify(m.label),
+          help_i18n: null,
+          required: m.required ? (1 as const) : (0 as const),
+          max_size_mb: m.maxSizeMb ?? null,
+          max_pages: m.maxPages ?? null,
+          max_chars: m.maxChars ?? null,
+        })),
+      )
+      .execute();
+  }
 }
 
 export function printDemoLogins(appUrl: string): void {

@@ -13,6 +13,7 @@ export interface Actor {
 export type Action =
   | { type: "admin.mailbox.read" }
   | { type: "admin.audit.read" }
+  | { type: "contest.create" }
   | { type: "contest.manage"; contestId: number }
   | { type: "contest.judge"; contestId: number }
   | { type: "contest.mentor"; contestId: number }
@@ -30,6 +31,9 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "admin.mailbox.read":
     case "admin.audit.read":
       return actor.isAdmin;
+    case "contest.create":
+      // Platform admins, and people who already organise a contest, may start another.
+      return actor.isAdmin || actor.contestRoles.some((r) => r.role === "organiser");
     case "contest.manage":
       return actor.isAdmin || hasContestRole(actor, action.contestId, ["organiser"]);
     case "contest.judge":

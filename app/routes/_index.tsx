@@ -4,22 +4,37 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
 import { countryName } from "#app/domain/countries";
+import type { Language } from "#app/domain/locale";
+import { pickedLanguage, pickLocalized } from "#app/domain/localized";
+import { ContestList } from "#app/components/ContestList";
+import { can } from "#app/domain/permissions";
 import { getAuth, serviceContext } from "#app/infra/auth.server";
+import { readTimeZoneCookie } from "#app/infra/cookies.server";
+import { listMyContests } from "#app/services/contests.server";
 import { myPlaces } from "#app/services/dashboard.server";
+import { listPublicContests } from "#app/services/public-contests.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  if (!auth) return { user: null, places: null };
-  const places = await myPlaces(serviceContext(request, context, auth));
+  const ctx = serviceContext(request, context, auth);
+  const contests = await listPublicContests(ctx);
+  const viewerTimeZone = auth?.user.time_zone ?? readTimeZoneCookie(request) ?? "UTC";
+  if (!auth) return { user: null, places: null, contests, managed: [], canCreate: false, viewerTimeZone };
+  const [places, managed] = await Promise.all([myPlaces(ctx), listMyContests(ctx)]);
   return {
     user: { name: auth.user.name, email: auth.user.email, verified: auth.actor.emailVerified, isAdmin: auth.actor.isAdmin },
     places,
+    contests,
+    managed,
+    canCreate: can(auth.actor, { type: "contest.create" }),
+    viewerTimeZone,
   };
 }
 
 export default function Home() {
-  const { user, places } = useLoaderData<typeof loader>();
+  const { user, places, contests, managed, canCreate, viewerTimeZone } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
   if (!user || !places) {
     return (
       <section className="hero" aria-labelledby="hero-title">
@@ -39,6 +54,7 @@ export default function Home() {
             {t("layout.signIn")}
           </Link>
         </p>
+        <ContestList contests={contests} viewerTimeZone={viewerTimeZone} />
       </section>
     );
   }
@@ -72,6 +88,29 @@ export default function Home() {
           ))}
         </ul>
       </div>
+      {managed.length || canCreate ? (
+        <div className="card">
+          <h2>{t("home.yourContests")}</h2>
+          <ul>
+            {managed.map((c) => (
+              <li key={c.id}>
+                <Link to={`/manage/${c.id}`} lang={pickedLanguage(c.name, language)}>
+                  {pickLocalized(c.name, language)}
+                </Link>{" "}
+                <span className={`state state-${c.state}`}>{t(`contestState.${c.state}`)}</span>
+              </li>
+            ))}
+          </ul>
+          {canCreate ? (
+            <p>
+              <Link className="btn btn-secondary" to="/contests/new">
+                {t("home.createContest")}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <ContestList contests={contests} viewerTimeZone={viewerTimeZone} />
     </section>
   );
 }

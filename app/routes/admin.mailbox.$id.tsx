@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatInstant } from "#app/domain/time";
+import { Time } from "#app/components/Time";
 import { requireAdmin, serviceContext } from "#app/infra/auth.server";
 import { readMail } from "#app/services/mailbox.server";
 
@@ -46,7 +46,7 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default function MailboxMessage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message, timeZone } = useLoaderData<typeof loader>();
   return (
     <section className="stack" aria-labelledby="message-title">
@@ -58,7 +58,9 @@ export default function MailboxMessage() {
         <dt>{t("mailbox.to")}</dt>
         <dd>{message.to}</dd>
         <dt>{t("mailbox.created")}</dt>
-        <dd>{formatInstant(message.createdAt, { locale: i18n.language, timeZone })}</dd>
+        <dd>
+          <Time iso={message.createdAt} timeZone={timeZone} />
+        </dd>
         <dt>{t("mailbox.status")}</dt>
         <dd>{t(`mailbox.statuses.${message.status}`)}</dd>
         {message.lastError ? (

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { formatInstant } from "#app/domain/time";
+import { Time } from "#app/components/Time";
 import { requireAdmin, serviceContext } from "#app/infra/auth.server";
 import { listMail } from "#app/services/mailbox.server";
 
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Mailbox() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { rows, page, pages, total, to, timeZone } = useLoaderData<typeof loader>();
   return (
     <section className="stack" aria-labelledby="mailbox-title">
@@ -51,7 +51,9 @@ export default function Mailbox() {
             <tbody>
               {rows.map((m) => (
                 <tr key={m.id}>
-                  <td>{formatInstant(m.created_at, { locale: i18n.language, timeZone })}</td>
+                  <td>
+                    <Time iso={m.created_at} timeZone={timeZone} />
+                  </td>
                   <td>{m.to_address}</td>
                   <td>
                     <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link>

@@ -69,7 +69,7 @@ export default function ProfileSettings() {
           <dt>{t("auth:fields.email")}</dt>
           <dd>{profile.email}</dd>
           <dt>{t("settings.emailStatus")}</dt>
-          <dd>
+          <dd suppressHydrationWarning>
             {profile.emailVerifiedAt
               ? t("settings.verifiedOn", {
                   date: formatInstant(profile.emailVerifiedAt, { locale: i18n.language, timeZone: profile.timeZone }),

@@ -2,9 +2,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Time } from "#app/components/Time";
 import { SettingsNav } from "#app/components/settings/SettingsNav";
 import { Button } from "#app/components/ui/Button";
-import { formatInstant } from "#app/domain/time";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { clearSessionCookie } from "#app/infra/session.server";
 import { redirectWithToast } from "#app/infra/toast.server";
@@ -33,9 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SessionSettings() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { sessions, timeZone } = useLoaderData<typeof loader>();
-  const when = (iso: string) => formatInstant(iso, { locale: i18n.language, timeZone });
   return (
     <section className="stack" aria-labelledby="settings-title">
       <h1 id="settings-title">{t("settings.title")}</h1>
@@ -59,8 +58,12 @@ export default function SessionSettings() {
                     {s.userAgent ?? t("settings.unknownDevice")}
                     {s.current ? <strong className="badge">{t("settings.thisDevice")}</strong> : null}
                   </td>
-                  <td>{when(s.createdAt)}</td>
-                  <td>{when(s.lastVerifiedAt)}</td>
+                  <td>
+                    <Time iso={s.createdAt} timeZone={timeZone} />
+                  </td>
+                  <td>
+                    <Time iso={s.lastVerifiedAt} timeZone={timeZone} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -15,15 +15,22 @@ export async function signedInCookies(session: NewSession, language: string): Pr
 }
 
 /** A 4xx reply that re-renders the form with the user's input and the service's error. */
-export function replyWithError<T>(submission: Submission<T>, error: ServiceError, options: { hideFields?: string[] } = {}) {
+export function replyWithError<T, E extends Record<string, unknown> = Record<never, never>>(
+  submission: Submission<T>,
+  error: ServiceError,
+  options: { hideFields?: string[]; extra?: E } = {},
+) {
   const message = encodeError(error);
   const status = error.code === "rate_limited" ? 429 : error.code === "changed_by_someone_else" ? 409 : 400;
   const result = error.field
     ? submission.reply({ fieldErrors: { [error.field]: [message] }, hideFields: options.hideFields })
     : submission.reply({ formErrors: [message], hideFields: options.hideFields });
-  return data({ result }, { status });
+  return data({ ...(options.extra as E), result }, { status });
 }
 
-export function replyInvalid<T>(submission: Submission<T>, options: { hideFields?: string[] } = {}) {
-  return data({ result: submission.reply({ hideFields: options.hideFields }) }, { status: 400 });
+export function replyInvalid<T, E extends Record<string, unknown> = Record<never, never>>(
+  submission: Submission<T>,
+  options: { hideFields?: string[]; extra?: E } = {},
+) {
+  return data({ ...(options.extra as E), result: submission.reply({ hideFields: options.hideFields }) }, { status: 400 });
 }

@@ -34,8 +34,9 @@ export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (msg) => {
     // A form answered with 400/409/429 is expected; the browser logs it as a failed load.
-    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text())) problems.push(msg.text());
+    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
+      problems.push(`${page.url()}: ${msg.text().split("\n")[0]}`);
   });
-  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
   return problems;
 }

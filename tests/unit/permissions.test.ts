@@ -28,6 +28,12 @@ describe("can", () => {
     expect(can(judge, { type: "contest.judge", contestId: 7 })).toBe(true);
     expect(can(judge, { type: "contest.manage", contestId: 7 })).toBe(false);
   });
+  it("lets admins and existing organisers create contests, and nobody else", () => {
+    expect(can(actor({ isAdmin: true }), { type: "contest.create" })).toBe(true);
+    expect(can(actor({ contestRoles: [{ contestId: 1, role: "organiser" }] }), { type: "contest.create" })).toBe(true);
+    expect(can(actor({ contestRoles: [{ contestId: 1, role: "judge" }] }), { type: "contest.create" })).toBe(false);
+    expect(can(actor(), { type: "contest.create" })).toBe(false);
+  });
   it("lets a lead manage the team and a member only read it", () => {
     const member = actor({ teams: [{ teamId: 3, role: "member" }] });
     expect(can(member, { type: "team.read", teamId: 3 })).toBe(true);

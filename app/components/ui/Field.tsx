@@ -1,6 +1,6 @@
 // Labelled form controls wired to Conform: the label, the hint and the errors are tied to the
 // control with ids, so screen readers announce them.
-import { getInputProps, getSelectProps, useField, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useField } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "#app/utils/errors";
@@ -17,7 +17,12 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | und
   );
 }
 
-type InputType = "text" | "email" | "password" | "url" | "number" | "date" | "hidden" | "search" | "tel";
+/** Any Conform field: the controls subscribe to it by name inside the form's FormProvider. */
+export interface FieldRef {
+  name: string;
+}
+
+type InputType = "text" | "email" | "password" | "url" | "number" | "date" | "datetime-local" | "hidden" | "search" | "tel";
 
 export function TextField({
   meta: given,
@@ -25,12 +30,17 @@ export function TextField({
   hint,
   type = "text",
   autoComplete,
+  lang,
+  step,
 }: {
-  meta: FieldMetadata<string | number | undefined>;
+  meta: FieldRef;
   label: ReactNode;
   hint?: ReactNode;
   type?: InputType;
   autoComplete?: string;
+  lang?: string;
+  /** For number inputs: "any" lets decimals through the browser's own check. */
+  step?: string;
 }) {
   // Subscribe here (inside the form's FormProvider): metadata handed down as a prop alone does
   // not re-render this component when the form reports errors on submit.
@@ -45,7 +55,7 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input {...props} key={props.key} autoComplete={autoComplete} />
+      <input {...props} key={props.key} autoComplete={autoComplete} lang={lang} step={step} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -58,7 +68,7 @@ export function SelectField({
   hint,
   autoComplete,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: FieldRef;
   label: ReactNode;
   options: ReadonlyArray<{ value: string; label: string; lang?: string }>;
   hint?: ReactNode;
@@ -96,6 +106,54 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | un
       {errors.map((e) => (
         <p key={e}>{errorText(t, e)}</p>
       ))}
+    </div>
+  );
+}
+
+export function TextAreaField({
+  meta: given,
+  label,
+  hint,
+  rows = 5,
+  lang,
+}: {
+  meta: FieldRef;
+  label: ReactNode;
+  hint?: ReactNode;
+  rows?: number;
+  lang?: string;
+}) {
+  const [meta] = useField<string | undefined>(given.name);
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...props} key={props.key} rows={rows} lang={lang} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ meta: given, label, hint }: { meta: FieldRef; label: ReactNode; hint?: ReactNode }) {
+  const [meta] = useField<boolean | string | undefined>(given.name);
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getInputProps(meta, { type: "checkbox", ariaDescribedBy: hintId, value: "on" });
+  return (
+    <div className="field field-checkbox">
+      <input {...props} key={props.key} />
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
 }

@@ -1,0 +1,28 @@
+// Tabs across an organiser's pages for one contest.
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export function ManageNav({ contestId }: { contestId: number }) {
+  const { t } = useTranslation();
+  const base = `/manage/${contestId}`;
+  return (
+    <nav aria-label={t("manage.nav")} className="sub-nav">
+      <ul>
+        <li>
+          <NavLink to={base} end>
+            {t("manage.overview")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/settings`}>{t("manage.settings")}</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/tracks`}>{t("manage.tracks")}</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/rounds`}>{t("manage.rounds")}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}

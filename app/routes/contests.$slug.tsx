@@ -1,0 +1,125 @@
+// A contest's public page, in the viewer's language: what it is, its tracks, who may enter, the
+// timeline of rounds (each deadline in the viewer's time zone and the contest's), prizes and FAQ.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Deadline } from "#app/components/Deadline";
+import { LocalizedBlock } from "#app/components/LocalizedBlock";
+import { countryName } from "#app/domain/countries";
+import type { Language } from "#app/domain/locale";
+import { pickedLanguage, pickLocalized } from "#app/domain/localized";
+import { getAuth, serviceContext } from "#app/infra/auth.server";
+import { readTimeZoneCookie } from "#app/infra/cookies.server";
+import { getContestPage } from "#app/services/public-contests.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.page.contest.name.en} — Trellis` : "Trellis" },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const result = await getContestPage(serviceContext(request, context, auth), params.slug ?? "");
+  if (!result.ok) throw new Response("Not found", { status: 404 });
+  return { page: result.value, viewerTimeZone: auth?.user.time_zone ?? readTimeZoneCookie(request) ?? "UTC" };
+}
+
+export default function ContestPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { page, viewerTimeZone } = useLoaderData<typeof loader>();
+  const { contest, tracks, rounds } = page;
+  const deadline = (iso: string | null) =>
+    iso ? <Deadline iso={iso} viewerTimeZone={viewerTimeZone} contestTimeZone={contest.timeZone} /> : t("manage.notSet");
+  return (
+    <article className="stack" aria-labelledby="contest-title">
+      <header className="stack">
+        <p className="eyebrow">
+          <span className={`state state-${contest.state}`}>{t(`contestState.${contest.state}`)}</span>
+        </p>
+        <h1 id="contest-title" lang={pickedLanguage(contest.name, language)}>
+          {pickLocalized(contest.name, language)}
+        </h1>
+        {page.canManage ? (
+          <p>
+            <Link to={`/manage/${contest.id}`}>{t("contest.manageLink")}</Link>
+          </p>
+        ) : null}
+      </header>
+      {contest.description ? <LocalizedBlock text={contest.description} language={language} /> : null}
+
+      <section className="card" aria-labelledby="register-title">
+        <h2 id="register-title">{t("contest.registration")}</h2>
+        <dl className="facts">
+          <dt>{t("manage.registrationOpens")}</dt>
+          <dd>{deadline(contest.registrationOpensAt)}</dd>
+          <dt>{t("manage.registrationCloses")}</dt>
+          <dd>{deadline(contest.registrationClosesAt)}</dd>
+          <dt>{t("manage.teamSize")}</dt>
+          <dd>{t("manage.teamSizeRange", { min: contest.teamMin, max: contest.teamMax })}</dd>
+          <dt>{t("contest.eligibility")}</dt>
+          <dd>{contest.eligibleCountries.map((c) => countryName(c, language)).join(", ")}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="tracks-title">
+        <h2 id="tracks-title">{t("manage.tracks")}</h2>
+        <ul>
+          {tracks.map((track) => (
+            <li key={track.id}>
+              <strong lang={pickedLanguage(track.name, language)}>{pickLocalized(track.name, language)}</strong>
+              {track.womenLedOnly ? <span className="badge">{t("manage.womenLedOnly")}</span> : null}
+              {track.description ? <span> — {pickLocalized(track.description, language)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {rounds.length ? (
+        <section className="card" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t("contest.timeline")}</h2>
+          <ol className="timeline">
+            {rounds.map((round) => (
+              <li key={round.id}>
+                <h3 lang={pickedLanguage(round.name, language)}>{pickLocalized(round.name, language)}</h3>
+                <dl className="facts">
+                  <dt>{t("manage.submissionOpens")}</dt>
+                  <dd>{deadline(round.submissionOpensAt)}</dd>
+                  <dt>{t("contest.submissionDeadline")}</dt>
+                  <dd>{deadline(round.submissionClosesAt)}</dd>
+                  {round.materials.length ? (
+                    <>
+                      <dt>{t("manage.materials")}</dt>
+                      <dd>
+                        {round.materials
+                          .map((m) => `${pickLocalized(m.label, language)}${m.required ? "" : ` (${t("manage.optional")})`}`)
+                          .join(", ")}
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {contest.prizes ? (
+        <section className="card" aria-labelledby="prizes-title">
+          <h2 id="prizes-title">{t("manage.prizes")}</h2>
+          <LocalizedBlock text={contest.prizes} language={language} />
+        </section>
+      ) : null}
+      {contest.faq ? (
+        <section className="card" aria-labelledby="faq-title">
+          <h2 id="faq-title">{t("manage.faq")}</h2>
+          <LocalizedBlock text={contest.faq} language={language} />
+        </section>
+      ) : null}
+      {contest.contactEmail ? (
+        <p>
+          {t("contest.contact")} <a href={`mailto:${contest.contactEmail}`}>{contest.contactEmail}</a>
+        </p>
+      ) : null}
+    </article>
+  );
+}

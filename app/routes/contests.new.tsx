@@ -1,0 +1,66 @@
+// Start a new contest: its name, its address and its time zone. It begins as a draft.
+import { FormProvider, getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "#app/components/ui/Button";
+import { FormErrors, SelectField, TextField } from "#app/components/ui/Field";
+import { LocalizedFields } from "#app/components/ui/LocalizedFields";
+import { listTimeZones } from "#app/domain/time";
+import { createContestSchema } from "#app/forms/contest";
+import { requirePermission, serviceContext } from "#app/infra/auth.server";
+import { redirectWithToast } from "#app/infra/toast.server";
+import { createContest } from "#app/services/contests.server";
+import { replyInvalid, replyWithError } from "#app/utils/route.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, { type: "contest.create" });
+  return { timeZones: listTimeZones() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, { type: "contest.create" });
+  const submission = parseWithZod(await request.formData(), { schema: createContestSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const result = await createContest(serviceContext(request, context, auth), submission.value);
+  if (!result.ok) return replyWithError(submission, result.error);
+  return redirectWithToast(`/manage/${result.value.id}`, { kind: "success", key: "manage.created" });
+}
+
+export default function NewContest() {
+  const { t } = useTranslation();
+  const { timeZones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "new-contest",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(createContestSchema),
+    shouldValidate: "onBlur",
+    defaultValue: { timeZone: "Asia/Shanghai" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createContestSchema }),
+  });
+  return (
+    <section className="card narrow" aria-labelledby="new-contest-title">
+      <h1 id="new-contest-title">{t("manage.newTitle")}</h1>
+      <p className="lead">{t("manage.newIntro")}</p>
+      <FormProvider context={form.context}>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <LocalizedFields meta={fields.name} label={t("manage.contestName")} />
+          <TextField meta={fields.slug} label={t("manage.slug")} hint={t("manage.slugHint")} autoComplete="off" />
+          <SelectField
+            meta={fields.timeZone}
+            label={t("manage.timeZone")}
+            hint={t("manage.timeZoneHint")}
+            options={timeZones.map((z) => ({ value: z, label: z }))}
+          />
+          <Button type="submit" busy={navigation.state === "submitting"}>
+            {t("manage.create")}
+          </Button>
+        </Form>
+      </FormProvider>
+    </section>
+  );
+}
