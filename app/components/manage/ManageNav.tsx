@@ -22,6 +22,12 @@ export function ManageNav({ contestId }: { contestId: number }) {
         <li>
           <NavLink to={`${base}/rounds`}>{t("manage.rounds")}</NavLink>
         </li>
+        <li>
+          <NavLink to={`${base}/questions`}>{t("manage.questions")}</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/registrations`}>{t("manage.registrations")}</NavLink>
+        </li>
       </ul>
     </nav>
   );
