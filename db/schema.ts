@@ -256,6 +256,8 @@ export interface TeamsTable {
   founders_other: ColumnType<number, number | undefined, number>;
   women_led: ColumnType<Flag, Flag | undefined, Flag>;
   version: ColumnType<number, number | undefined, number>;
+  /** normaliseTeamName(name), kept in step by every write of the name. */
+  name_key: ColumnType<string, string | undefined, string>;
 }
 
 export type TeamRole = "lead" | "member";

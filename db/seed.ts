@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database, Language } from "./schema";
 import { CHINA_AND_ASEAN } from "#app/domain/countries";
 import { DEFAULT_TRACKS } from "#app/domain/default-tracks";
+import { normaliseTeamName } from "#app/domain/registration";
 import { RUBRIC_TEMPLATES, type RubricTemplateId } from "#app/domain/rubric-templates";
 
 export const DEMO_PASSWORD = "trellis-demo-2026";
@@ -29,17 +30,78 @@ const judges: DemoPerson[] = [
 ];
 
 const teams = [
-  { name: "GreenLoop Energy", country: "CN", lead: ["Zhang Min", "Asia/Shanghai"], member: ["Wang Fang", "Asia/Shanghai"] },
-  { name: "PadiSense", country: "MY", lead: ["Ahmad Faizal", "Asia/Kuala_Lumpur"], member: ["Nurul Izzah", "Asia/Kuala_Lumpur"] },
-  { name: "MediBridge", country: "TH", lead: ["Kanya Srisuk", "Asia/Bangkok"], member: ["Anan Chaiyo", "Asia/Bangkok"] },
-  { name: "OceanTrace", country: "ID", lead: ["Budi Santoso", "Asia/Jakarta"], member: ["Dewi Lestari", "Asia/Jakarta"] },
+  {
+    name: "GreenLoop Energy",
+    country: "CN",
+    city: "Nanning",
+    organisation: "Guangxi University",
+    stage: "prototype",
+    foundingYear: 2025,
+    women: 1,
+    pitch: "Battery recycling for e-scooter fleets.",
+    lead: ["Zhang Min", "Asia/Shanghai"],
+    member: ["Wang Fang", "Asia/Shanghai"],
+  },
+  {
+    name: "PadiSense",
+    country: "MY",
+    city: "Alor Setar",
+    organisation: "Universiti Utara Malaysia",
+    stage: "early_revenue",
+    foundingYear: 2024,
+    women: 1,
+    pitch: "Soil sensors that tell rice farmers when to irrigate.",
+    lead: ["Ahmad Faizal", "Asia/Kuala_Lumpur"],
+    member: ["Nurul Izzah", "Asia/Kuala_Lumpur"],
+  },
+  {
+    name: "MediBridge",
+    country: "TH",
+    city: "Chiang Mai",
+    organisation: null,
+    stage: "idea",
+    foundingYear: null,
+    women: 2,
+    pitch: "Tele-consultations in Thai, Lao and Burmese for clinics near the borders.",
+    lead: ["Kanya Srisuk", "Asia/Bangkok"],
+    member: ["Anan Chaiyo", "Asia/Bangkok"],
+  },
+  {
+    name: "OceanTrace",
+    country: "ID",
+    city: "Makassar",
+    organisation: "Universitas Hasanuddin",
+    stage: "prototype",
+    foundingYear: 2025,
+    women: 1,
+    pitch: "Traceable catch records for small-boat fishers.",
+    lead: ["Budi Santoso", "Asia/Jakarta"],
+    member: ["Dewi Lestari", "Asia/Jakarta"],
+  },
   {
     name: "Lotus Robotics",
     country: "VN",
+    city: "Da Nang",
+    organisation: null,
+    stage: "growth",
+    foundingYear: 2022,
+    women: 1,
+    pitch: "Low-cost welding robots for small workshops.",
     lead: ["Tran Van Minh", "Asia/Ho_Chi_Minh"],
     member: ["Pham Thu Ha", "Asia/Ho_Chi_Minh"],
   },
-  { name: "Mekong Harvest", country: "KH", lead: ["Sokha Chea", "Asia/Phnom_Penh"], member: ["Dara Kim", "Asia/Phnom_Penh"] },
+  {
+    name: "Mekong Harvest",
+    country: "KH",
+    city: "Battambang",
+    organisation: null,
+    stage: "early_revenue",
+    foundingYear: 2023,
+    women: 0,
+    pitch: "Cold storage shared by village cooperatives.",
+    lead: ["Sokha Chea", "Asia/Phnom_Penh"],
+    member: ["Dara Kim", "Asia/Phnom_Penh"],
+  },
 ] as const;
 
 export interface DemoLogin {
@@ -175,7 +237,21 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         (
           await trx
             .insertInto("teams")
-            .values({ name: team.name, country: team.country, created_at: at, updated_at: at })
+            .values({
+              name: team.name,
+              name_key: normaliseTeamName(team.name),
+              country: team.country,
+              city: team.city,
+              organisation: team.organisation,
+              stage: team.stage,
+              founding_year: team.foundingYear,
+              pitch: team.pitch,
+              founders_women: team.women,
+              founders_men: 2 - team.women,
+              women_led: team.women > 0 ? 1 : 0,
+              created_at: at,
+              updated_at: at,
+            })
             .returning("id")
             .executeTakeFirstOrThrow()
         ).id;

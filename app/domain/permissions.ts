@@ -17,6 +17,7 @@ export type Action =
   | { type: "contest.manage"; contestId: number }
   | { type: "contest.judge"; contestId: number }
   | { type: "contest.mentor"; contestId: number }
+  | { type: "team.create" }
   | { type: "team.read"; teamId: number }
   | { type: "team.manage"; teamId: number }
   | { type: "user.update"; userId: number };
@@ -40,6 +41,9 @@ export function can(actor: Actor | null, action: Action): boolean {
       return hasContestRole(actor, action.contestId, ["judge"]);
     case "contest.mentor":
       return hasContestRole(actor, action.contestId, ["mentor"]);
+    case "team.create":
+      // A confirmed email address first: invitations and receipts go there.
+      return actor.emailVerified;
     case "team.read":
       return actor.isAdmin || actor.teams.some((t) => t.teamId === action.teamId);
     case "team.manage":

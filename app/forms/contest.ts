@@ -14,8 +14,9 @@ const localDateTime = z.preprocess(
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "invalid_datetime")
     .optional(),
 );
+// An enum, not a union of literals: Conform's constraint reader would otherwise mark the box required.
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("")])
+  .enum(["on", "true", ""])
   .optional()
   .transform((v) => v === "on" || v === "true");
 const version = z.coerce.number({ required_error: "required" }).int().min(1);

@@ -82,11 +82,16 @@ export default function Home() {
           ))}
           {places.teams.map((team) => (
             <li key={team.teamId}>
-              {t(`home.team.${team.role}`, { team: team.teamName })}{" "}
+              <Link to={`/teams/${team.teamId}`}>{t(`home.team.${team.role}`, { team: team.teamName })}</Link>{" "}
               <span className="muted">({countryName(team.country, i18n.language)})</span>
             </li>
           ))}
         </ul>
+        <p>
+          <Link className="btn btn-secondary" to="/teams/new">
+            {t("home.createTeam")}
+          </Link>
+        </p>
       </div>
       {managed.length || canCreate ? (
         <div className="card">

@@ -49,6 +49,15 @@ export default function ContestPage() {
 
       <section className="card" aria-labelledby="register-title">
         <h2 id="register-title">{t("contest.registration")}</h2>
+        {page.registrationOpen ? (
+          <p>
+            <Link className="btn btn-primary" to={`/contests/${contest.slug}/register`}>
+              {t("contest.registerCta")}
+            </Link>
+          </p>
+        ) : (
+          <p className="muted">{t("contest.registerClosed")}</p>
+        )}
         <dl className="facts">
           <dt>{t("manage.registrationOpens")}</dt>
           <dd>{deadline(contest.registrationOpensAt)}</dd>

@@ -3,6 +3,7 @@
 import { isPubliclyVisible } from "#app/domain/contest-state";
 import { parseLocalizedJson } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
+import { isRegistrationOpen } from "#app/domain/registration";
 import { findContestBySlug, listVisibleContests } from "#app/data/contests.server";
 import type { ServiceContext } from "./context.server";
 import { loadStructure } from "./contest-structure.server";
@@ -60,5 +61,17 @@ export async function getContestPage(ctx: ServiceContext, slug: string) {
       materials: r.materials.map((m) => ({ id: m.id, kind: m.kind, label: m.label, required: m.required })),
     })),
     canManage,
+    registrationOpen: isRegistrationOpen(
+      {
+        state: row.state,
+        eligibleCountries: contest.eligibleCountries,
+        teamMin: contest.teamMin,
+        teamMax: contest.teamMax,
+        registrationOpensAt: contest.registrationOpensAt,
+        registrationClosesAt: contest.registrationClosesAt,
+        resultsPublishedAt: contest.resultsPublishedAt,
+      },
+      ctx.now,
+    ),
   });
 }

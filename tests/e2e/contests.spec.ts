@@ -27,6 +27,7 @@ test("an organiser sets up a contest and opens registration; the public sees it 
 
   // Tracks: the defaults are there; add one more.
   await page.getByRole("navigation", { name: "Contest management" }).getByRole("link", { name: "Tracks" }).click();
+  await expect(page.getByRole("heading", { name: "Add a track" })).toBeVisible();
   await expect(page.getByText("Women-led teams only").first()).toBeVisible();
   await page.getByLabel("Track name (English)").fill("Space economy");
   await page.getByRole("button", { name: "Add a track" }).click();
@@ -40,6 +41,7 @@ test("an organiser sets up a contest and opens registration; the public sees it 
     ["Final roadshow", "2027-05-15T18:00"],
   ] as const) {
     await page.getByRole("navigation", { name: "Contest management" }).getByRole("link", { name: "Rounds" }).click();
+    await expect(page.getByRole("heading", { name: "Add a round" })).toBeVisible();
     await page.getByLabel("Round name (English)").fill(name);
     await page.getByLabel("Submissions close").fill(closes);
     await page.getByRole("button", { name: "Add a round" }).click();

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { openDatabase, setDb, type DB } from "#app/infra/db.server";
 
 const BASE_DB = path.resolve(".cache/test-base.db");
@@ -29,20 +30,16 @@ export function createTestDb(options: { shareWithApp?: boolean } = {}): TestDb {
   };
 }
 
-/** Every row of every table, for "the database is unchanged" checks. */
+/** Every row of every table (all of them, as the schema grows), for "the database is unchanged" checks. */
 export async function snapshot(db: DB): Promise<Record<string, unknown[]>> {
-  const tables = [
-    "users",
-    "sessions",
-    "email_tokens",
-    "outbox_messages",
-    "audit_events",
-    "contests",
-    "contest_roles",
-    "teams",
-    "team_members",
-  ] as const;
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(
+    db,
+  );
   const out: Record<string, unknown[]> = {};
-  for (const table of tables) out[table] = await db.selectFrom(table).selectAll().execute();
+  for (const { name } of rows) {
+    out[name] = (await sql`select * from ${sql.table(name)} order by rowid`.execute(db)).rows;
+  }
   return out;
 }

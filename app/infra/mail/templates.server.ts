@@ -7,7 +7,8 @@ export interface EmailParams {
   verify_email: { name: string; url: string; hours: number };
   reset_password: { name: string; url: string; minutes: number };
   password_changed: { name: string; url: string };
-  email_already_registered: { name: string; url: string };
+  team_invitation: { name: string; team: string; inviter: string; url: string; days: number };
+  registration_confirmed: { name: string; team: string; contest: string; track: string; code: string; url: string };
 }
 export type EmailKind = keyof EmailParams;
 

@@ -1,0 +1,90 @@
+// An invitation to join a team, opened from its email: accept or decline (signed in as the invitee).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "#app/components/ui/Button";
+import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
+import { redirectWithToast } from "#app/infra/toast.server";
+import { inspectInvitation, respondToInvitation } from "#app/services/teams.server";
+import { encodeError, errorText } from "#app/utils/errors";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const result = await inspectInvitation(serviceContext(request, context, auth), params.token ?? "");
+  if (!result.ok)
+    return data({ invitation: null, problem: result.error.code, signedInAs: auth?.user.email ?? null }, { status: 400 });
+  return { invitation: result.value, problem: null, signedInAs: auth?.user.email ?? null };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const auth = await requireUser(request);
+  const accept = (await request.formData()).get("answer") === "accept";
+  const result = await respondToInvitation(serviceContext(request, context, auth), params.token ?? "", accept);
+  if (!result.ok) return data({ message: encodeError(result.error) }, { status: 400 });
+  return accept
+    ? redirectWithToast(`/teams/${result.value.teamId}`, { kind: "success", key: "teams.joined" })
+    : redirectWithToast("/", { kind: "info", key: "teams.declined" });
+}
+
+export default function Invitation() {
+  const { t } = useTranslation();
+  const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const back = encodeURIComponent(location.pathname);
+  return (
+    <section className="card narrow" aria-labelledby="invitation-title">
+      <h1 id="invitation-title">{t("teams.invitationTitle")}</h1>
+      {problem ? (
+        <p className="alert alert-error" role="alert">
+          {errorText(t, problem)}
+        </p>
+      ) : invitation ? (
+        <>
+          <p>
+            {t("teams.invitationText", {
+              inviter: invitation.inviterName ?? "",
+              team: invitation.teamName,
+              email: invitation.email,
+            })}
+          </p>
+          {actionData?.message ? (
+            <p className="alert alert-error" role="alert">
+              {errorText(t, actionData.message)}
+            </p>
+          ) : null}
+          {signedInAs ? (
+            signedInAs === invitation.email ? (
+              <div className="actions">
+                <Form method="post">
+                  <input type="hidden" name="answer" value="accept" />
+                  <Button type="submit">{t("teams.accept")}</Button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="answer" value="decline" />
+                  <Button type="submit" variant="secondary">
+                    {t("teams.decline")}
+                  </Button>
+                </Form>
+              </div>
+            ) : (
+              <p className="alert alert-info">
+                {t("teams.invitationOtherAccount", { email: invitation.email, current: signedInAs })}
+              </p>
+            )
+          ) : (
+            <p className="actions">
+              <Link className="btn btn-primary" to={`/login?redirectTo=${back}`}>
+                {t("layout.signIn")}
+              </Link>
+              <Link className="btn btn-secondary" to="/signup">
+                {t("layout.signUp")}
+              </Link>
+            </p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
