@@ -25,6 +25,8 @@ const playwright = read("test-results/playwright.json");
 if (playwright?.stats) {
   passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
   failed += playwright.stats.unexpected ?? 0;
+  // Errors outside any test (a web server that did not start, a broken config) fail the run too.
+  failed += Array.isArray(playwright.errors) ? playwright.errors.length : 0;
   skipped += playwright.stats.skipped ?? 0;
 } else {
   console.log("tests: the Playwright report is missing");

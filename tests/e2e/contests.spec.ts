@@ -28,11 +28,17 @@ test("an organiser sets up a contest and opens registration; the public sees it 
   // Tracks: the defaults are there; add one more.
   await page.getByRole("navigation", { name: "Contest management" }).getByRole("link", { name: "Tracks" }).click();
   await expect(page.getByRole("heading", { name: "Add a track" })).toBeVisible();
-  await expect(page.getByText("Women-led teams only").first()).toBeVisible();
-  await page.getByLabel("Track name (English)").fill("Space economy");
+  await expect(page.locator(".badge", { hasText: "Women-led teams only" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Track name (English)" }).fill("Space economy");
   await page.getByRole("button", { name: "Add a track" }).click();
   await expect(page.getByText("The track was added.")).toBeVisible();
   await expect(page.getByText("Space economy")).toBeVisible();
+  // Rename it.
+  await page.getByLabel("Edit the track Space economy").click();
+  await page.locator("details[open]").getByLabel("Track name (English)").fill("Space and satellite economy");
+  await page.locator("details[open]").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Your changes were saved.")).toBeVisible();
+  await expect(page.getByText("Space and satellite economy")).toBeVisible();
   await checkA11y(page);
 
   // Two rounds; the first with a deadline on the contest's clock and a rubric from a template.
@@ -73,7 +79,7 @@ test("an organiser sets up a contest and opens registration; the public sees it 
   await signOut(page);
   await page.goto(`/contests/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mekong Startup Cup");
-  await expect(page.getByText("Space economy")).toBeVisible();
+  await expect(page.getByText("Space and satellite economy")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Final roadshow" })).toBeVisible();
   await checkA11y(page);
   await page.locator("#language-select").selectOption("zh-CN");

@@ -20,6 +20,17 @@ test("a founder forms a team and registers it; the organiser sees and exports it
   await page.getByRole("button", { name: "Create the contest" }).click();
   await expect(page.getByText("The contest was created as a draft.")).toBeVisible();
   const manageUrl = page.url();
+  // A question of the contest's own, required.
+  await page.getByRole("navigation", { name: "Contest management" }).getByRole("link", { name: "Questions" }).click();
+  await expect(page.getByRole("heading", { name: "Add a question" })).toBeVisible();
+  await page.getByLabel("Kind of answer").selectOption("short_text");
+  await page.getByLabel("Key", { exact: true }).fill("university");
+  await page.getByLabel("Question (English)").first().fill("Which university are you from?");
+  await page.getByLabel("Teams must answer this question").check();
+  await page.getByRole("button", { name: "Add the question" }).click();
+  await expect(page.getByText("The question was added.")).toBeVisible();
+  await checkA11y(page);
+  await page.goto(manageUrl);
   await page.getByRole("button", { name: "Open registration" }).click();
   await expect(page.locator(".eyebrow .state")).toHaveText("Registration open");
   await signOut(page);
@@ -68,6 +79,11 @@ test("a founder forms a team and registers it; the organiser sees and exports it
   await page.getByLabel("Ocean and space").check();
   await page.getByLabel("We accept the terms and conditions.").check();
   await page.getByLabel("We make the declaration above.").check();
+  await page.getByRole("button", { name: "Register" }).click();
+  // The contest's own required question stops the form in the browser until it is answered.
+  const university = page.getByLabel(/Which university are you from\?/);
+  expect(await university.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  await university.fill("Universitas Indonesia");
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page.getByText(/Your team is registered\. Its entry code is T-\d{4}\./)).toBeVisible();
   await expect(page).toHaveURL(teamUrl);

@@ -248,4 +248,41 @@ describe("registration", () => {
       error: { code: "not_found" },
     });
   });
+
+  it("checks the contest's own questions and keeps the answers", async () => {
+    await t.db
+      .insertInto("registration_questions")
+      .values({
+        contest_id: contestId,
+        position: 1,
+        key: "university",
+        definition_json: JSON.stringify({
+          key: "university",
+          kind: "short_text",
+          label: { en: "University" },
+          help: null,
+          required: true,
+          maxLength: 20,
+        }),
+      })
+      .execute();
+    const lead = await makeUser(t.db);
+    const teamId = await newTeam(lead);
+    const ctx = await makeCtx(t.db, lead);
+    const before = await snapshot(t.db);
+    const missing = await registerTeam(ctx, contestId, { teamId, trackId, answers: new FormData() });
+    expect(missing).toEqual({ ok: false, error: { code: "answers_invalid", answerErrors: { q_university: ["required"] } } });
+    const tooLong = new FormData();
+    tooLong.set("q_university", "x".repeat(21));
+    expect(await registerTeam(ctx, contestId, { teamId, trackId, answers: tooLong })).toEqual({
+      ok: false,
+      error: { code: "answers_invalid", answerErrors: { q_university: ["too_long?max=20"] } },
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+    const good = new FormData();
+    good.set("q_university", "  Universiti Malaya ");
+    expect((await registerTeam(ctx, contestId, { teamId, trackId, answers: good })).ok).toBe(true);
+    const entry = await t.db.selectFrom("entries").select("answers_json").executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.answers_json)).toEqual({ university: "Universiti Malaya" });
+  });
 });
