@@ -17,6 +17,11 @@ export const criterionInput = z.object({
   scaleMin: num(),
   scaleMax: num(),
   scaleStep: num().positive("number_too_small?min=0"),
+  levels: z
+    .array(z.object({ min: num(), max: num(), text: requiredLocalized(500) }))
+    .max(10, "too_many_levels?max=10")
+    .optional()
+    .transform((levels) => levels ?? []),
 });
 
 export const rubricEditSchema = z.object({

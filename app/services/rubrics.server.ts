@@ -144,9 +144,7 @@ export async function setRoundRubric(
   const previous = round.rubric_id ? await loadRubric(ctx.db, round.rubric_id) : null;
   const template = "template" in source ? RUBRIC_TEMPLATES[source.template] : null;
   if ("template" in source && !template) return fail("invalid_choice", "template");
-  const definition = template
-    ? copyRubric(template.rubric)
-    : carryOverLevels(copyRubric((source as { definition: RubricDefinition }).definition), previous?.definition);
+  const definition = template ? copyRubric(template.rubric) : copyRubric((source as { definition: RubricDefinition }).definition);
   const problems = validateRubric(definition);
   if (problems.length) return { ok: false, error: { code: "rubric_invalid", problems } };
   const name = template?.name ?? ("name" in source && source.name ? source.name : (previous?.name ?? { en: "Rubric" }));
@@ -193,6 +191,7 @@ export function rubricFormValues(rubric: RubricView) {
       scaleMin: c.scale.min,
       scaleMax: c.scale.max,
       scaleStep: c.scale.step,
+      levels: c.levels.map((l) => ({ min: l.min, max: l.max, text: l.text })),
     })),
   };
 }
@@ -211,8 +210,7 @@ export function toRubricDefinition(input: RubricEditInput): RubricDefinition {
         description: c.description,
         weight: c.weight,
         scale: { min: c.scaleMin, max: c.scaleMax, step: c.scaleStep },
-        // Level descriptors belong to a scale; setRoundRubric carries them over while it is unchanged.
-        levels: [],
+        levels: [...c.levels].sort((a, b) => a.min - b.min),
       };
     }),
   };
@@ -226,18 +224,4 @@ function slugKey(text: string): string {
     .replace(/^_+|_+$/g, "")
     .slice(0, 40);
   return /^[a-z]/.test(slug) ? slug : "";
-}
-
-/** Keeps the level descriptors of criteria whose key and scale did not change. */
-function carryOverLevels(next: RubricDefinition, previous: RubricDefinition | undefined): RubricDefinition {
-  if (!previous) return next;
-  return {
-    criteria: next.criteria.map((c) => {
-      if (c.levels.length) return c;
-      const before = previous.criteria.find((p) => p.key === c.key);
-      const sameScale =
-        before && before.scale.min === c.scale.min && before.scale.max === c.scale.max && before.scale.step === c.scale.step;
-      return sameScale ? { ...c, levels: before.levels.map((l) => ({ ...l })) } : c;
-    }),
-  };
 }

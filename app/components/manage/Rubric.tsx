@@ -1,5 +1,13 @@
 // A rubric shown as a table, and the editor for its criteria (name, weight, scale).
-import { FormProvider, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  FormProvider,
+  getFormProps,
+  getInputProps,
+  useForm,
+  type FieldMetadata,
+  type FormMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -78,8 +86,52 @@ type RubricValues = {
     scaleMin: number;
     scaleMax: number;
     scaleStep: number;
+    levels: Array<{ min: number; max: number; text: LocalizedText }>;
   }>;
 };
+
+/** The level descriptors of one criterion: score ranges with a description in every language. */
+function LevelsEditor<F extends Record<string, unknown>, L extends Array<Record<string, unknown>> | undefined>({
+  form,
+  levels,
+  criterionNumber,
+}: {
+  form: FormMetadata<F, string[]>;
+  levels: FieldMetadata<L, F, string[]>;
+  criterionNumber: number;
+}) {
+  const { t } = useTranslation();
+  // Conform's list helpers are typed by conditional types that a generic parameter cannot resolve.
+  const list = (
+    levels as unknown as {
+      getFieldList: () => Array<FieldMetadata<{ min: number; max: number; text: LocalizedText }, F, string[]>>;
+    }
+  ).getFieldList();
+  return (
+    <fieldset className="levels">
+      <legend>{t("manage.levelsOf", { number: criterionNumber })}</legend>
+      {list.length === 0 ? <p className="field-hint">{t("manage.noLevels")}</p> : null}
+      {list.map((level, index) => {
+        const l = level.getFieldset();
+        return (
+          <div key={level.key} className="level">
+            <div className="grid-4">
+              <TextField meta={l.min} type="number" step="any" label={t("manage.levelFrom")} />
+              <TextField meta={l.max} type="number" step="any" label={t("manage.levelTo")} />
+            </div>
+            <LocalizedFields meta={l.text} label={t("manage.levelText")} />
+            <button className="btn btn-link" {...form.remove.getButtonProps({ name: levels.name, index })}>
+              {t("manage.removeLevel", { number: index + 1, criterion: criterionNumber })}
+            </button>
+          </div>
+        );
+      })}
+      <button className="btn btn-secondary" {...form.insert.getButtonProps({ name: levels.name })}>
+        {t("manage.addLevel")}
+      </button>
+    </fieldset>
+  );
+}
 
 export function RubricEditor({
   roundId,
@@ -116,12 +168,14 @@ export function RubricEditor({
                 <legend>{t("manage.criterionNumber", { number: index + 1 })}</legend>
                 <input {...getInputProps(c.key, { type: "hidden" })} key={c.key.key} />
                 <LocalizedFields meta={c.name} label={t("manage.criterionName")} />
+                <LocalizedFields meta={c.description} label={t("manage.description")} multiline />
                 <div className="grid-4">
                   <TextField meta={c.weight} type="number" label={t("manage.weight")} />
                   <TextField meta={c.scaleMin} type="number" step="any" label={t("manage.scaleMin")} />
                   <TextField meta={c.scaleMax} type="number" step="any" label={t("manage.scaleMax")} />
                   <TextField meta={c.scaleStep} type="number" step="any" label={t("manage.scaleStep")} />
                 </div>
+                <LevelsEditor form={form} levels={c.levels} criterionNumber={index + 1} />
                 <button className="btn btn-link" {...form.remove.getButtonProps({ name: fields.criteria.name, index })}>
                   {t("manage.removeCriterion", { number: index + 1 })}
                 </button>
