@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import type { Database, Language } from "./schema";
 import { CHINA_AND_ASEAN } from "#app/domain/countries";
-import { DEFAULT_TRACKS } from "#app/domain/default-tracks";
+import { insertDefaultTracks } from "#app/data/contests.server";
+import { insertRubric } from "#app/data/rubrics.server";
 import { normaliseTeamName } from "#app/domain/registration";
 import { RUBRIC_TEMPLATES, type RubricTemplateId } from "#app/domain/rubric-templates";
 
@@ -296,20 +297,7 @@ const DEMO_CONTEST = {
 
 /** Rounds, materials and rubrics of the demo contest, as an organiser would have set them up. */
 async function seedContestSetup(trx: Kysely<Database>, contestId: number, at: string) {
-  await trx
-    .insertInto("tracks")
-    .values(
-      DEFAULT_TRACKS.map((track, i) => ({
-        contest_id: contestId,
-        position: i + 1,
-        name_i18n: JSON.stringify(track.name),
-        description_i18n: null,
-        women_led_only: track.womenLedOnly ? (1 as const) : (0 as const),
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
+  await insertDefaultTracks(trx, contestId, at);
   const rounds: Array<{
     name: Record<string, string>;
     windows: [string, string, string, string];
@@ -368,36 +356,15 @@ async function seedContestSetup(trx: Kysely<Database>, contestId: number, at: st
   ];
   for (const [i, round] of rounds.entries()) {
     const template = RUBRIC_TEMPLATES[round.template];
-    const rubric = await trx
-      .insertInto("rubrics")
-      .values({
-        contest_id: contestId,
-        name_i18n: JSON.stringify(template.name),
-        version: 1,
-        copied_from_id: null,
-        template: round.template,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("criteria")
-      .values(
-        template.rubric.criteria.map((c, position) => ({
-          rubric_id: rubric.id,
-          key: c.key,
-          position: position + 1,
-          name_i18n: JSON.stringify(c.name),
-          description_i18n: c.description ? JSON.stringify(c.description) : null,
-          weight: c.weight,
-          scale_min: c.scale.min,
-          scale_max: c.scale.max,
-          scale_step: c.scale.step,
-          levels_json: JSON.stringify(c.levels),
-        })),
-      )
-      .execute();
+    const rubricId = await insertRubric(trx, {
+      contestId,
+      name: template.name,
+      template: round.template,
+      copiedFrom: null,
+      version: 1,
+      definition: template.rubric,
+      at,
+    });
     const row = await trx
       .insertInto("rounds")
       .values({
@@ -410,7 +377,7 @@ async function seedContestSetup(trx: Kysely<Database>, contestId: number, at: st
         review_closes_at: round.windows[3],
         blind_review: round.blind ? 1 : 0,
         judges_per_entry: round.judges,
-        rubric_id: rubric.id,
+        rubric_id: rubricId,
         created_at: at,
         updated_at: at,
       })

@@ -1,5 +1,6 @@
 // Queries on contests and their configuration: tracks, rounds, materials, rubrics, questions.
 import type { Kysely } from "kysely";
+import { DEFAULT_TRACKS } from "#app/domain/default-tracks";
 import type { Database } from "#db/schema";
 
 type Q = Kysely<Database>;
@@ -73,4 +74,22 @@ export function listManagedContests(db: Q, userId: number, isAdmin: boolean) {
     );
   }
   return q.orderBy("id", "desc").limit(200).execute();
+}
+
+/** A new contest's starting tracks: the China–ASEAN focus areas. */
+export async function insertDefaultTracks(db: Q, contestId: number, at: string) {
+  await db
+    .insertInto("tracks")
+    .values(
+      DEFAULT_TRACKS.map((track, i) => ({
+        contest_id: contestId,
+        position: i + 1,
+        name_i18n: JSON.stringify(track.name),
+        description_i18n: null,
+        women_led_only: track.womenLedOnly ? (1 as const) : (0 as const),
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
 }

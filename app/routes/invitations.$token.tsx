@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
 import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
-import { inspectInvitation, respondToInvitation } from "#app/services/teams.server";
+import { inspectInvitation, respondToInvitation } from "#app/services/invitations.server";
 import { encodeError, errorText } from "#app/utils/errors";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -2,7 +2,8 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getFixedT, getRequestLanguage } from "#app/infra/i18n.server";
-import { exportRegistrations, filtersFromQuery, registrationQuerySchema } from "#app/services/registrations-admin.server";
+import { filtersFromQuery, registrationQuerySchema } from "#app/services/registrations-admin.server";
+import { exportRegistrations } from "#app/services/registrations-export.server";
 import { requireManagedContest } from "#app/utils/manage.server";
 
 // The same filters as the list; a parameter that does not read is a bad link, not "any".

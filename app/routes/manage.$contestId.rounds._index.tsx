@@ -13,7 +13,8 @@ import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { roundSchema } from "#app/forms/contest";
 import { redirectWithToast } from "#app/infra/toast.server";
-import { addRound, loadStructure } from "#app/services/contest-structure.server";
+import { loadStructure } from "#app/services/contest-structure.server";
+import { addRound } from "#app/services/rounds.server";
 import { requireManagedContest } from "#app/utils/manage.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
 

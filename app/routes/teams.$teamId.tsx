@@ -17,15 +17,8 @@ import { inviteSchema, teamUpdateSchema } from "#app/forms/team";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { withdrawEntry } from "#app/services/registration.server";
-import {
-  getTeamPage,
-  handOverLead,
-  inviteMember,
-  removeMember,
-  revokeInvitation,
-  teamFormValues,
-  updateTeam,
-} from "#app/services/teams.server";
+import { inviteMember, revokeInvitation } from "#app/services/invitations.server";
+import { getTeamPage, handOverLead, removeMember, teamFormValues, updateTeam } from "#app/services/teams.server";
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId } from "#app/utils/manage.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";

@@ -2,14 +2,19 @@
 // Every change is checked against `can`, runs in one transaction and leaves an audit row.
 import { canTransition, isEditableConfiguration, nextStates, type ContestState } from "#app/domain/contest-state";
 import { CHINA_AND_ASEAN } from "#app/domain/countries";
-import { DEFAULT_TRACKS } from "#app/domain/default-tracks";
 import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
 import { utcToZonedLocal, zonedLocalToUtc } from "#app/domain/time";
 import type { ContestSettingsInput, CreateContestInput } from "#app/forms/contest";
 import type { Contest } from "#db/schema";
 import { audit } from "#app/infra/audit.server";
-import { countEntries, findContest, findContestBySlug, listManagedContests } from "#app/data/contests.server";
+import {
+  countEntries,
+  findContest,
+  findContestBySlug,
+  insertDefaultTracks,
+  listManagedContests,
+} from "#app/data/contests.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
 
@@ -94,20 +99,7 @@ export async function createContest(ctx: ServiceContext, input: CreateContestInp
       .insertInto("contest_roles")
       .values({ contest_id: contest.id, user_id: actorId, role: "organiser", created_at: at })
       .execute();
-    await trx
-      .insertInto("tracks")
-      .values(
-        DEFAULT_TRACKS.map((track, i) => ({
-          contest_id: contest.id,
-          position: i + 1,
-          name_i18n: json(track.name),
-          description_i18n: null,
-          women_led_only: track.womenLedOnly ? (1 as const) : (0 as const),
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .execute();
+    await insertDefaultTracks(trx, contest.id, at);
     await audit(trx, {
       actorUserId: actorId,
       action: "contest.created",

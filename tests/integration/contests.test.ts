@@ -9,7 +9,9 @@ import {
   settingsFormValues,
   updateContestSettings,
 } from "#app/services/contests.server";
-import { addMaterial, addRound, addTrack, deleteTrack, loadStructure, updateRound } from "#app/services/contest-structure.server";
+import { loadStructure } from "#app/services/contest-structure.server";
+import { addMaterial, addRound, updateRound } from "#app/services/rounds.server";
+import { addTrack, deleteTrack } from "#app/services/tracks.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
 import type { User } from "#db/schema";

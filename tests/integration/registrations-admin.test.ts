@@ -10,8 +10,6 @@ import { loader as exportLoader } from "#app/routes/manage.$contestId.registrati
 import { loader as listLoader } from "#app/routes/manage.$contestId.registrations._index";
 import { action as entryAction, loader as entryLoader } from "#app/routes/manage.$contestId.registrations.$entryId";
 import {
-  csvCell,
-  exportRegistrations,
   getRegistration,
   lenientRegistrationQuery,
   listRegistrations,
@@ -19,6 +17,7 @@ import {
   restoreEntry,
   type RegistrationFilters,
 } from "#app/services/registrations-admin.server";
+import { csvCell, exportRegistrations } from "#app/services/registrations-export.server";
 import { createTestDb, type TestDb } from "#tests/support/db";
 import {
   insertEntry,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createContestSchema } from "#app/forms/contest";
 import { rubricEditSchema } from "#app/forms/rubric";
 import { changeContestState, createContest } from "#app/services/contests.server";
-import { addRound } from "#app/services/contest-structure.server";
+import { addRound } from "#app/services/rounds.server";
 import { getContestPage, listPublicContests } from "#app/services/public-contests.server";
 import { loadRubric, rubricFormValues, setRoundRubric, toRubricDefinition } from "#app/services/rubrics.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";

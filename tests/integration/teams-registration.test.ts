@@ -6,15 +6,8 @@ import { teamSchema } from "#app/forms/team";
 import { changeContestState, createContest } from "#app/services/contests.server";
 import { loadStructure } from "#app/services/contest-structure.server";
 import { registerTeam, withdrawEntry } from "#app/services/registration.server";
-import {
-  createTeam,
-  getTeamPage,
-  handOverLead,
-  inviteMember,
-  removeMember,
-  respondToInvitation,
-  revokeInvitation,
-} from "#app/services/teams.server";
+import { inviteMember, respondToInvitation, revokeInvitation } from "#app/services/invitations.server";
+import { createTeam, getTeamPage, handOverLead, removeMember } from "#app/services/teams.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { makeCtx, makeUser } from "#tests/support/factories";
 import type { User } from "#db/schema";
