@@ -288,6 +288,37 @@ export interface Database {
   registration_questions: RegistrationQuestionsTable;
   team_invitations: TeamInvitationsTable;
   entries: EntriesTable;
+  submissions: SubmissionsTable;
+  deadline_extensions: DeadlineExtensionsTable;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  entry_id: number;
+  round_id: number;
+  requirement_id: number;
+  version: number;
+  kind: "file" | "text" | "link";
+  storage_key: string | null;
+  sha256: string | null;
+  size_bytes: number | null;
+  file_name: string | null;
+  content_type: string | null;
+  pages: number | null;
+  text_value: string | null;
+  url_value: string | null;
+  uploaded_by: number | null;
+  created_at: Instant;
+}
+
+export interface DeadlineExtensionsTable {
+  id: Generated<number>;
+  entry_id: number;
+  round_id: number;
+  until: Instant;
+  reason: string;
+  granted_by: number | null;
+  created_at: Instant;
 }
 
 export type User = Selectable<UsersTable>;
@@ -302,3 +333,4 @@ export type Rubric = Selectable<RubricsTable>;
 export type Criterion = Selectable<CriteriaTable>;
 export type Team = Selectable<TeamsTable>;
 export type Entry = Selectable<EntriesTable>;
+export type Submission = Selectable<SubmissionsTable>;

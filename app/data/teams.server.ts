@@ -127,3 +127,8 @@ export async function isEntryCodeTaken(db: Q, contestId: number, code: string) {
 export function findTrack(db: Q, trackId: number) {
   return db.selectFrom("tracks").selectAll().where("id", "=", trackId).executeTakeFirst();
 }
+
+export async function listRoundsOfContests(db: Q, contestIds: number[]) {
+  if (!contestIds.length) return [];
+  return db.selectFrom("rounds").select(["id", "contest_id as contestId", "name_i18n"]).where("contest_id", "in", contestIds).orderBy("position").execute();
+}

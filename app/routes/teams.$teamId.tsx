@@ -132,8 +132,17 @@ export default function TeamPage() {
             <li key={e.id} className="row">
               <span>
                 <Link to={`/contests/${e.contestSlug}`}>{pickLocalized(e.contestName, language)}</Link> —{" "}
-                {pickLocalized(e.trackName, language)} — <strong>{e.code}</strong> — {t(`entryStatus.${e.status}`)} —{" "}
-                <Time iso={e.registeredAt} timeZone={timeZone} />
+                {pickLocalized(e.trackName, language)} — <strong className="entry-code">{e.code}</strong> —{" "}
+                {t(`entryStatus.${e.status}`)} — <Time iso={e.registeredAt} timeZone={timeZone} />
+                {e.status === "registered" && e.rounds.length ? (
+                  <span className="round-links">
+                    {e.rounds.map((r) => (
+                      <Link key={r.id} to={`/entries/${e.id}/rounds/${r.id}`}>
+                        {t("submit.materialsFor", { round: pickLocalized(r.name, language) })}
+                      </Link>
+                    ))}
+                  </span>
+                ) : null}
               </span>
               {isLead && e.status === "registered" ? (
                 <span className="push-right actions">

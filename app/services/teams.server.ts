@@ -6,7 +6,14 @@ import { can } from "#app/domain/permissions";
 import type { TeamInput } from "#app/forms/team";
 import type { Team } from "#db/schema";
 import { audit } from "#app/infra/audit.server";
-import { findTeam, listMembers, listPendingInvitations, listTeamEntries, listTeamsOfMember } from "#app/data/teams.server";
+import {
+  findTeam,
+  listMembers,
+  listPendingInvitations,
+  listRoundsOfContests,
+  listTeamEntries,
+  listTeamsOfMember,
+} from "#app/data/teams.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
 
@@ -114,6 +121,7 @@ export async function getTeamPage(ctx: ServiceContext, teamId: number) {
     isLead ? listPendingInvitations(ctx.db, teamId, ctx.now) : Promise.resolve([]),
     listTeamEntries(ctx.db, teamId),
   ]);
+  const rounds = await listRoundsOfContests(ctx.db, [...new Set(entries.map((e) => e.contestId))]);
   return ok({
     team,
     isLead,
@@ -133,6 +141,9 @@ export async function getTeamPage(ctx: ServiceContext, teamId: number) {
       contestName: parseLocalizedJson(e.contestName) ?? { en: e.slug },
       trackName: parseLocalizedJson(e.trackName) ?? { en: "" },
       registeredAt: e.registered_at,
+      rounds: rounds
+        .filter((r) => r.contestId === e.contestId)
+        .map((r) => ({ id: r.id, name: parseLocalizedJson(r.name_i18n) ?? { en: "" } })),
     })),
   });
 }

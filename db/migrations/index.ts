@@ -5,6 +5,7 @@ import * as m0002 from "./0002_contest_roles_and_teams";
 import * as m0003 from "./0003_contest_setup";
 import * as m0004 from "./0004_teams_and_entries";
 import * as m0005 from "./0005_team_name_key";
+import * as m0006 from "./0006_submissions";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003_contest_setup": m0003,
   "0004_teams_and_entries": m0004,
   "0005_team_name_key": m0005,
+  "0006_submissions": m0006,
 };

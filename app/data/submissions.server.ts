@@ -1,0 +1,96 @@
+// Queries on submissions and deadline extensions.
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+
+type Q = Kysely<Database>;
+
+export function findEntryWithRound(db: Q, entryId: number, roundId: number) {
+  return db
+    .selectFrom("entries")
+    .innerJoin("rounds", (join) => join.onRef("rounds.contest_id", "=", "entries.contest_id").on("rounds.id", "=", roundId))
+    .select([
+      "entries.id as entryId",
+      "entries.team_id as teamId",
+      "entries.contest_id as contestId",
+      "entries.status",
+      "rounds.id as roundId",
+      "rounds.submission_opens_at as opensAt",
+      "rounds.submission_closes_at as closesAt",
+    ])
+    .where("entries.id", "=", entryId)
+    .executeTakeFirst();
+}
+
+export function findRequirement(db: Q, roundId: number, requirementId: number) {
+  return db.selectFrom("material_requirements").selectAll().where("id", "=", requirementId).where("round_id", "=", roundId).executeTakeFirst();
+}
+
+export async function findExtension(db: Q, entryId: number, roundId: number) {
+  return db.selectFrom("deadline_extensions").selectAll().where("entry_id", "=", entryId).where("round_id", "=", roundId).executeTakeFirst();
+}
+
+export async function nextVersion(db: Q, entryId: number, requirementId: number) {
+  const row = await db
+    .selectFrom("submissions")
+    .select((eb) => eb.fn.max<number | null>("version").as("max"))
+    .where("entry_id", "=", entryId)
+    .where("requirement_id", "=", requirementId)
+    .executeTakeFirst();
+  return (row?.max ?? 0) + 1;
+}
+
+export function listSubmissions(db: Q, entryId: number, roundId: number) {
+  return db
+    .selectFrom("submissions")
+    .leftJoin("users", "users.id", "submissions.uploaded_by")
+    .select([
+      "submissions.id",
+      "submissions.requirement_id as requirementId",
+      "submissions.version",
+      "submissions.kind",
+      "submissions.sha256",
+      "submissions.size_bytes as size",
+      "submissions.file_name as fileName",
+      "submissions.pages",
+      "submissions.text_value as text",
+      "submissions.url_value as url",
+      "submissions.created_at as createdAt",
+      "users.name as uploadedBy",
+    ])
+    .where("submissions.entry_id", "=", entryId)
+    .where("submissions.round_id", "=", roundId)
+    .orderBy("submissions.requirement_id")
+    .orderBy("submissions.version", "desc")
+    .execute();
+}
+
+/** Whether any submission still points at a storage key (orphan clean-up keeps those). */
+export async function isStorageKeyUsed(db: Q, key: string) {
+  return Boolean(await db.selectFrom("submissions").select("id").where("storage_key", "=", key).executeTakeFirst());
+}
+
+export function listRequirements(db: Q, roundId: number) {
+  return db.selectFrom("material_requirements").selectAll().where("round_id", "=", roundId).orderBy("position").orderBy("id").execute();
+}
+
+export function findSubmissionFile(db: Q, submissionId: number) {
+  return db
+    .selectFrom("submissions")
+    .innerJoin("entries", "entries.id", "submissions.entry_id")
+    .select([
+      "submissions.id",
+      "submissions.storage_key as storageKey",
+      "submissions.file_name as fileName",
+      "submissions.content_type as contentType",
+      "submissions.size_bytes as size",
+      "entries.team_id as teamId",
+      "entries.contest_id as contestId",
+    ])
+    .where("submissions.id", "=", submissionId)
+    .where("submissions.kind", "=", "file")
+    .executeTakeFirst();
+}
+
+export function findRoundName(db: Q, roundId: number) {
+  return db.selectFrom("rounds").select("name_i18n").where("id", "=", roundId).executeTakeFirst();
+}

@@ -1,0 +1,320 @@
+// Teams hand in a round's materials: files checked by content and stored durably before their row
+// commits, text answers and video links. Every version is kept. The server's clock decides
+// whether the window is open, with the team's extension if an organiser granted one.
+import { checkVideoLink, effectiveDeadline, sanitiseFileName, submissionWindow } from "#app/domain/files";
+import { parseLocalizedJson } from "#app/domain/localized";
+import { can } from "#app/domain/permissions";
+import type { MaterialKind } from "#db/schema";
+import { audit } from "#app/infra/audit.server";
+import { checkDocument } from "#app/infra/file-checks.server";
+import { FileTooLargeError, type FileStorage } from "#app/infra/storage/types";
+import {
+  findEntryWithRound,
+  findExtension,
+  findRequirement,
+  findSubmissionFile,
+  isStorageKeyUsed,
+  findRoundName,
+  listRequirements,
+  listSubmissions,
+  nextVersion,
+} from "#app/data/submissions.server";
+import { findContest } from "#app/data/contests.server";
+import type { ServiceContext } from "./context.server";
+import { fail, ok, type Result } from "./result";
+
+const MB = 1024 * 1024;
+const FILE_KINDS: readonly MaterialKind[] = ["pitch_deck", "business_plan"];
+
+/** The entry's round and requirement, if the actor is on the team and the window is open now. */
+async function openSlot(ctx: ServiceContext, input: { entryId: number; roundId: number; requirementId: number }) {
+  if (!ctx.actor) return { error: fail("unauthorised") };
+  const slot = await findEntryWithRound(ctx.db, input.entryId, input.roundId);
+  // Only the team's own members hand in; another team's entry does not exist for this actor.
+  if (!slot || !ctx.actor.teams.some((t) => t.teamId === slot.teamId)) return { error: fail("not_found") };
+  if (slot.status !== "registered") return { error: fail("entry_withdrawn") };
+  const requirement = await findRequirement(ctx.db, input.roundId, input.requirementId);
+  if (!requirement) return { error: fail("not_found") };
+  const extension = await findExtension(ctx.db, input.entryId, input.roundId);
+  const window = submissionWindow({ opensAt: slot.opensAt, closesAt: slot.closesAt }, extension?.until ?? null, ctx.now);
+  if (window === "closed") return { error: fail("submission_closed") };
+  if (window === "not_yet_open") return { error: fail("submission_not_open") };
+  return { slot, requirement, actorId: ctx.actor.userId };
+}
+
+export interface UploadInput {
+  entryId: number;
+  roundId: number;
+  requirementId: number;
+  fileName: string;
+  data: Uint8Array;
+}
+
+export async function uploadFile(
+  ctx: ServiceContext,
+  storage: FileStorage,
+  input: UploadInput,
+): Promise<Result<{ submissionId: number; version: number; sha256: string }>> {
+  const found = await openSlot(ctx, input);
+  if ("error" in found) return found.error!;
+  const { slot, requirement, actorId } = found;
+  if (!FILE_KINDS.includes(requirement.kind)) return fail("not_a_file_material");
+  const maxBytes = (requirement.max_size_mb ?? 20) * MB;
+  if (input.data.byteLength > maxBytes) return fail("file_too_large", "file", { max: requirement.max_size_mb ?? 20 });
+  const verdict = await checkDocument(input.data, {
+    accept: requirement.kind === "pitch_deck" ? "pdf" : "pdf_or_docx",
+    maxPages: requirement.max_pages,
+  });
+  if (!verdict.ok) return fail(verdict.code, "file", verdict.params);
+  const contentType =
+    verdict.kind === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  const fileName = sanitiseFileName(input.fileName, verdict.kind);
+  let stored;
+  try {
+    // Durable on disk before the row that points at it commits.
+    stored = await storage.put(input.data, { maxBytes, contentType, fileName });
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return fail("file_too_large", "file", { max: requirement.max_size_mb ?? 20 });
+    throw error;
+  }
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const version = await nextVersion(trx, slot.entryId, requirement.id);
+    const inserted = await trx
+      .insertInto("submissions")
+      .values({
+        entry_id: slot.entryId,
+        round_id: slot.roundId,
+        requirement_id: requirement.id,
+        version,
+        kind: "file",
+        storage_key: stored.key,
+        sha256: stored.sha256,
+        size_bytes: stored.size,
+        file_name: fileName,
+        content_type: contentType,
+        pages: verdict.pages,
+        text_value: null,
+        url_value: null,
+        uploaded_by: actorId,
+        created_at: ctx.now.toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorUserId: actorId,
+      action: "submission.file_uploaded",
+      subjectType: "submission",
+      subjectId: inserted.id,
+      contestId: slot.contestId,
+      after: {
+        entryId: slot.entryId,
+        requirementId: requirement.id,
+        version,
+        sha256: stored.sha256,
+        size: stored.size,
+        fileName,
+      },
+      ip: ctx.ip,
+      now: ctx.now,
+    });
+    return { submissionId: inserted.id, version };
+  });
+  return ok({ ...row, sha256: stored.sha256 });
+}
+
+export async function submitAnswer(
+  ctx: ServiceContext,
+  input: { entryId: number; roundId: number; requirementId: number; value: string },
+): Promise<Result<{ submissionId: number; version: number }>> {
+  const found = await openSlot(ctx, input);
+  if ("error" in found) return found.error!;
+  const { slot, requirement, actorId } = found;
+  let kind: "text" | "link";
+  let text: string | null = null;
+  let url: string | null = null;
+  if (requirement.kind === "video_link") {
+    const link = checkVideoLink(input.value);
+    if (!link.ok) return fail(link.code, "value");
+    kind = "link";
+    url = link.url;
+  } else if (requirement.kind === "text_answer") {
+    const value = input.value.replace(/\r\n/g, "\n").trim();
+    if (!value) return fail("required", "value");
+    const max = requirement.max_chars ?? 2000;
+    if (Array.from(value).length > max) return fail("too_long", "value", { max });
+    kind = "text";
+    text = value;
+  } else {
+    return fail("not_a_text_material");
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const version = await nextVersion(trx, slot.entryId, requirement.id);
+    const inserted = await trx
+      .insertInto("submissions")
+      .values({
+        entry_id: slot.entryId,
+        round_id: slot.roundId,
+        requirement_id: requirement.id,
+        version,
+        kind,
+        storage_key: null,
+        sha256: null,
+        size_bytes: null,
+        file_name: null,
+        content_type: null,
+        pages: null,
+        text_value: text,
+        url_value: url,
+        uploaded_by: actorId,
+        created_at: ctx.now.toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorUserId: actorId,
+      action: kind === "link" ? "submission.link_saved" : "submission.text_saved",
+      subjectType: "submission",
+      subjectId: inserted.id,
+      contestId: slot.contestId,
+      after: { entryId: slot.entryId, requirementId: requirement.id, version },
+      ip: ctx.ip,
+      now: ctx.now,
+    });
+    return ok({ submissionId: inserted.id, version });
+  });
+}
+
+/** An organiser gives one entry more time in one round; audited. */
+export async function grantExtension(
+  ctx: ServiceContext,
+  input: { contestId: number; entryId: number; roundId: number; until: Date; reason: string },
+): Promise<Result<null>> {
+  if (!ctx.actor || !can(ctx.actor, { type: "contest.manage", contestId: input.contestId })) return fail("forbidden");
+  const slot = await findEntryWithRound(ctx.db, input.entryId, input.roundId);
+  if (!slot || slot.contestId !== input.contestId) return fail("not_found");
+  const reason = input.reason.trim();
+  if (!reason) return fail("required", "reason");
+  if (input.until.getTime() <= ctx.now.getTime()) return fail("extension_in_past", "until");
+  const actorId = ctx.actor.userId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await findExtension(trx, input.entryId, input.roundId);
+    await trx
+      .insertInto("deadline_extensions")
+      .values({
+        entry_id: input.entryId,
+        round_id: input.roundId,
+        until: input.until.toISOString(),
+        reason,
+        granted_by: actorId,
+        created_at: ctx.now.toISOString(),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["entry_id", "round_id"])
+          .doUpdateSet({ until: input.until.toISOString(), reason, granted_by: actorId, created_at: ctx.now.toISOString() }),
+      )
+      .execute();
+    await audit(trx, {
+      actorUserId: actorId,
+      action: "submission.extension_granted",
+      subjectType: "entry",
+      subjectId: input.entryId,
+      contestId: input.contestId,
+      before: before ? { until: before.until, reason: before.reason } : null,
+      after: { roundId: input.roundId, until: input.until.toISOString(), reason },
+      ip: ctx.ip,
+      now: ctx.now,
+    });
+    return ok(null);
+  });
+}
+
+/** What a team member sees: every version of every material in the round, newest first. */
+export async function submissionHistory(ctx: ServiceContext, entryId: number, roundId: number) {
+  if (!ctx.actor) return fail("unauthorised");
+  const slot = await findEntryWithRound(ctx.db, entryId, roundId);
+  if (!slot) return fail("not_found");
+  const allowed =
+    ctx.actor.teams.some((t) => t.teamId === slot.teamId) ||
+    can(ctx.actor, { type: "contest.manage", contestId: slot.contestId });
+  if (!allowed) return fail("not_found");
+  return ok(await listSubmissions(ctx.db, entryId, roundId));
+}
+
+/**
+ * Removes stored files no submission points at and older than `graceMs` (an upload in flight has
+ * its file written just before its row commits). Returns the keys removed.
+ */
+export async function cleanOrphanFiles(
+  db: ServiceContext["db"],
+  storage: FileStorage,
+  now: Date,
+  graceMs = 60 * 60_000,
+): Promise<string[]> {
+  const removed: string[] = [];
+  for await (const { key, modifiedAt } of storage.keys()) {
+    if (now.getTime() - modifiedAt.getTime() < graceMs) continue;
+    if (await isStorageKeyUsed(db, key)) continue;
+    await storage.remove(key);
+    removed.push(key);
+  }
+  return removed;
+}
+
+/** The submission form: the round's materials with their latest version, and whether it is open. */
+export async function submissionPage(ctx: ServiceContext, entryId: number, roundId: number) {
+  if (!ctx.actor) return fail("unauthorised");
+  const slot = await findEntryWithRound(ctx.db, entryId, roundId);
+  if (!slot || !ctx.actor.teams.some((t) => t.teamId === slot.teamId)) return fail("not_found");
+  const [requirements, submissions, extension, contest, round] = await Promise.all([
+    listRequirements(ctx.db, roundId),
+    listSubmissions(ctx.db, entryId, roundId),
+    findExtension(ctx.db, entryId, roundId),
+    findContest(ctx.db, slot.contestId).then((c) => c!),
+    findRoundName(ctx.db, roundId),
+  ]);
+  const deadline = effectiveDeadline(slot.closesAt, extension?.until ?? null);
+  return ok({
+    entryId,
+    roundId,
+    teamId: slot.teamId,
+    withdrawn: slot.status !== "registered",
+    contest: {
+      slug: contest.slug,
+      name: parseLocalizedJson(contest.name_i18n) ?? { en: contest.slug },
+      timeZone: contest.time_zone,
+    },
+    roundName: parseLocalizedJson(round?.name_i18n) ?? { en: "" },
+    window: submissionWindow({ opensAt: slot.opensAt, closesAt: slot.closesAt }, extension?.until ?? null, ctx.now),
+    opensAt: slot.opensAt,
+    deadline,
+    extended: Boolean(extension && deadline === extension.until),
+    materials: requirements.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: parseLocalizedJson(r.label_i18n) ?? { en: r.kind },
+      required: r.required === 1,
+      maxSizeMb: r.max_size_mb,
+      maxPages: r.max_pages,
+      maxChars: r.max_chars,
+      versions: submissions.filter((s) => s.requirementId === r.id),
+    })),
+  });
+}
+
+/** A stored file for download: team members and the contest's organisers (judges come with issue 6). */
+export async function openSubmissionFile(ctx: ServiceContext, storage: FileStorage, submissionId: number) {
+  if (!ctx.actor) return fail("not_found");
+  const file = await findSubmissionFile(ctx.db, submissionId);
+  if (!file || !file.storageKey) return fail("not_found");
+  const allowed =
+    ctx.actor.teams.some((t) => t.teamId === file.teamId) ||
+    can(ctx.actor, { type: "contest.manage", contestId: file.contestId });
+  if (!allowed) return fail("not_found");
+  return ok({
+    stream: await storage.open(file.storageKey),
+    fileName: file.fileName ?? "file",
+    contentType: file.contentType ?? "application/octet-stream",
+    size: file.size,
+  });
+}
