@@ -5,14 +5,17 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -f test-results/vitest.json test-results/playwright.json
 status=0
+failed_steps=""
 step() {
-  echo "== $1"
+  local name="$1"
+  echo "== $name"
   shift
-  "$@" || status=1
+  "$@" || { status=1; failed_steps="$failed_steps [$name]"; }
 }
 step "typecheck" npm run -s typecheck
 step "lint" npm run -s lint
 step "unit and integration tests" npx vitest run
 step "end-to-end tests" bash scripts/e2e.sh
+[ -n "$failed_steps" ] && echo "== failed steps:$failed_steps"
 node scripts/test-summary.mjs || status=1
 exit $status

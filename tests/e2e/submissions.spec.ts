@@ -1,5 +1,6 @@
 // Handing in materials in a real browser: a founder uploads a deck and a text answer, replaces the
 // deck, and once the organiser moves the deadline into the past the page is read-only.
+import type { Page } from "@playwright/test";
 import { makePdf } from "../support/documents";
 import { expect, test, watchConsole } from "./fixtures";
 import { signIn, signOut } from "./support";
@@ -20,7 +21,7 @@ function shanghai(offsetDays: number): string {
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
 
-async function setRoundWindow(page: import("@playwright/test").Page, opens: string, closes: string) {
+async function setRoundWindow(page: Page, opens: string, closes: string) {
   await page.goto("/manage/1/rounds/1");
   const settings = page.locator("form", { has: page.locator('input[name="intent"][value="update-round"]') });
   await settings.getByLabel("Submissions open").fill(opens);
