@@ -62,13 +62,11 @@ test("a founder hands in a deck and an answer, replaces the deck, and the form c
   await expect(deck.getByRole("link", { name: "MediBridge deck.pdf" })).toBeVisible();
 
   // A PNG dressed as a PDF is refused with a message, and nothing changes.
-  await deck
-    .getByLabel("Choose a file")
-    .setInputFiles({
-      name: "fake.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"),
-    });
+  await deck.getByLabel("Choose a file").setInputFiles({
+    name: "fake.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"),
+  });
   await deck.getByRole("button", { name: "Replace" }).click();
   await expect(deck.getByText("This file is not a PDF.")).toBeVisible();
   await checkA11y(page);
