@@ -18,8 +18,8 @@ import { pickLocalized } from "#app/domain/localized";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { getStorage } from "#app/infra/storage/index.server";
 import { redirectWithToast } from "#app/infra/toast.server";
-import { submissionPage, submitAnswer, uploadFile } from "#app/services/submissions.server";
-import { encodeError } from "#app/utils/errors";
+import { sendReceipt, submissionPage, submitAnswer, uploadFile } from "#app/services/submissions.server";
+import { encodeError, errorText } from "#app/utils/errors";
 import { parseId } from "#app/utils/manage.server";
 
 /** The largest file any material may allow; each material's own limit is checked by the service. */
@@ -47,9 +47,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
     throw error;
   }
-  const requirementId = parseId(String(formData.get("requirementId") ?? ""));
   const ctx = serviceContext(request, context, auth);
   const back = `/entries/${entryId}/rounds/${roundId}`;
+  if (formData.get("intent") === "receipt") {
+    const sent = await sendReceipt(ctx, entryId, roundId);
+    if (!sent.ok) return data({ requirementId: null, message: encodeError(sent.error) }, { status: 400 });
+    return redirectWithToast(back, { kind: "success", key: "submit.receiptSent" });
+  }
+  const requirementId = parseId(String(formData.get("requirementId") ?? ""));
   const file = formData.get("file");
   const result =
     file instanceof File
@@ -204,6 +209,18 @@ export default function SubmissionPage() {
           </article>
         );
       })}
+      {actionData && actionData.requirementId === null ? (
+        <p className="alert alert-error" role="alert">
+          {errorText(t, actionData.message)}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="card">
+        <input type="hidden" name="intent" value="receipt" />
+        <p className="muted">{t("submit.receiptHint")}</p>
+        <Button type="submit" variant="secondary">
+          {t("submit.receipt")}
+        </Button>
+      </Form>
       <p>
         <Link to={`/teams/${page.teamId}`}>{t("submit.backToTeam")}</Link>
       </p>

@@ -2,10 +2,11 @@
 // commits, text answers and video links. Every version is kept. The server's clock decides
 // whether the window is open, with the team's extension if an organiser granted one.
 import { checkVideoLink, effectiveDeadline, sanitiseFileName, submissionWindow } from "#app/domain/files";
-import { parseLocalizedJson } from "#app/domain/localized";
+import { parseLocalizedJson, pickLocalized } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
 import type { MaterialKind } from "#db/schema";
 import { audit } from "#app/infra/audit.server";
+import { enqueueMail } from "#app/infra/mail/outbox.server";
 import { checkDocument } from "#app/infra/file-checks.server";
 import { FileTooLargeError, type FileStorage } from "#app/infra/storage/types";
 import {
@@ -20,6 +21,7 @@ import {
   nextVersion,
 } from "#app/data/submissions.server";
 import { findContest } from "#app/data/contests.server";
+import { findTeam, listMembers } from "#app/data/teams.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
 
@@ -317,4 +319,60 @@ export async function openSubmissionFile(ctx: ServiceContext, storage: FileStora
     contentType: file.contentType ?? "application/octet-stream",
     size: file.size,
   });
+}
+
+/** Emails every member the latest version of each material handed in, with its SHA-256. */
+export async function sendReceipt(
+  ctx: ServiceContext,
+  entryId: number,
+  roundId: number,
+): Promise<Result<{ recipients: number }>> {
+  const page = await submissionPage(ctx, entryId, roundId);
+  if (!page.ok) return page;
+  const latest = page.value.materials.flatMap((m) => (m.versions[0] ? [{ material: m, version: m.versions[0] }] : []));
+  if (!latest.length) return fail("nothing_submitted");
+  const members = await listMembers(ctx.db, page.value.teamId);
+  const team = await findTeam(ctx.db, page.value.teamId);
+  const actorId = ctx.actor!.userId;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const member of members) {
+      const items = latest.map(({ material, version }) => {
+        const label = pickLocalized(material.label, member.language);
+        if (version.kind === "file")
+          return `${label} (v${version.version}): ${version.fileName}, ${version.size ?? 0} bytes, SHA-256 ${version.sha256}`;
+        if (version.kind === "link") return `${label} (v${version.version}): ${version.url}`;
+        return `${label} (v${version.version}): ${Array.from(version.text ?? "").length} characters`;
+      });
+      await enqueueMail(trx, {
+        kind: "submission_receipt",
+        to: { address: member.email, name: member.name, language: member.language },
+        params: {
+          name: member.name,
+          team: team?.name ?? "",
+          contest: pickLocalized(page.value.contest.name, member.language),
+          round: pickLocalized(page.value.roundName, member.language),
+          url: `${ctx.appUrl}/entries/${entryId}/rounds/${roundId}`,
+          items,
+        },
+        now: ctx.now,
+      });
+    }
+    await audit(trx, {
+      actorUserId: actorId,
+      action: "submission.receipt_sent",
+      subjectType: "entry",
+      subjectId: entryId,
+      after: {
+        roundId,
+        items: latest.map(({ material, version }) => ({
+          requirementId: material.id,
+          version: version.version,
+          sha256: version.sha256,
+        })),
+      },
+      ip: ctx.ip,
+      now: ctx.now,
+    });
+  });
+  return ok({ recipients: members.length });
 }

@@ -33,6 +33,7 @@ async function setRoundWindow(page: Page, opens: string, closes: string) {
 
 test("a founder hands in a deck and an answer, replaces the deck, and the form closes at the deadline", async ({
   page,
+  mailbox,
   checkA11y,
 }) => {
   const problems = watchConsole(page);
@@ -80,6 +81,14 @@ test("a founder hands in a deck and an answer, replaces the deck, and the form c
   await answer.getByLabel("Your answer").fill("Clinics near the borders lack doctors who speak their patients' languages.");
   await answer.getByRole("button", { name: "Hand in" }).click();
   await expect(page.getByText("Saved as version 1.")).toBeVisible();
+  // A receipt goes to every member, listing each file with its SHA-256.
+  await page.getByRole("button", { name: "Email a receipt to the team" }).click();
+  await expect(page.getByText("A receipt was sent to every member of the team.")).toBeVisible();
+  const receipt = await mailbox.waitFor(
+    (m) => JSON.stringify(m.to).includes("founder6@demo.trellis.test") && (m.subject ?? "").startsWith("Receipt:"),
+  );
+  expect(receipt.text).toContain("deck v2.pdf");
+  expect(receipt.text).toMatch(/SHA-256 [0-9a-f]{64}/);
   const materialsUrl = page.url();
   await signOut(page);
 

@@ -9,6 +9,7 @@ export interface EmailParams {
   password_changed: { name: string; url: string };
   team_invitation: { name: string; team: string; inviter: string; url: string; days: number };
   registration_confirmed: { name: string; team: string; contest: string; track: string; code: string; url: string };
+  submission_receipt: { name: string; team: string; contest: string; round: string; url: string; items: string[] };
 }
 export type EmailKind = keyof EmailParams;
 
@@ -25,6 +26,9 @@ export function escapeHtml(value: string): string {
 export function renderEmail<K extends EmailKind>(kind: K, language: Language, params: EmailParams[K]): RenderedEmail {
   const t = getFixedT(language, "email");
   const values = params as unknown as Record<string, string | number>;
+  // A list (e.g. the files of a receipt) follows the paragraphs, one line each.
+  const items = (params as { items?: unknown }).items;
+  const list = Array.isArray(items) ? items.map(String) : [];
   const subject = t(`${kind}.subject`, values);
   const greeting = t("greeting", { name: values.name });
   const paragraphs = (t(`${kind}.body`, { ...values, returnObjects: true }) as unknown as string[]) ?? [];
@@ -32,12 +36,19 @@ export function renderEmail<K extends EmailKind>(kind: K, language: Language, pa
   const url = typeof values.url === "string" ? values.url : null;
   const footer = t("footer");
 
-  const text = [greeting, "", ...paragraphs.flatMap((p) => [p, ""]), ...(url ? [`${action}: ${url}`, ""] : []), "—", footer].join(
-    "\n",
-  );
+  const text = [
+    greeting,
+    "",
+    ...paragraphs.flatMap((p) => [p, ""]),
+    ...(list.length ? [...list.map((i) => `- ${i}`), ""] : []),
+    ...(url ? [`${action}: ${url}`, ""] : []),
+    "—",
+    footer,
+  ].join("\n");
   const html = `<!doctype html><html lang="${escapeHtml(language)}"><body style="font-family:system-ui,sans-serif;color:#1a1a1a;line-height:1.5">
 <p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${list.length ? `<ul>${list.map((i) => `<li style="font-family:monospace">${escapeHtml(i)}</li>`).join("")}</ul>` : ""}
 ${url ? `<p><a href="${escapeHtml(url)}" style="color:#0b5cad">${escapeHtml(action ?? url)}</a></p><p style="font-size:12px;color:#555">${escapeHtml(url)}</p>` : ""}
 <hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#555">${escapeHtml(footer)}</p>
 </body></html>`;
