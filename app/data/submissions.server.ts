@@ -1,5 +1,5 @@
 // Queries on submissions and deadline extensions.
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
 
 type Q = Kysely<Database>;
@@ -93,4 +93,28 @@ export function findSubmissionFile(db: Q, submissionId: number) {
 
 export function findRoundName(db: Q, roundId: number) {
   return db.selectFrom("rounds").select("name_i18n").where("id", "=", roundId).executeTakeFirst();
+}
+
+/**
+ * Per track: registered entries, how many have every required material, and how many handed in
+ * something after the round's own deadline (on an extension). One aggregate query.
+ */
+export async function completenessByTrack(db: Q, contestId: number, roundId: number, closesAt: string | null) {
+  const { rows } = await sql<{ trackId: number; entries: number; complete: number; late: number }>`
+    select e.track_id as "trackId",
+           count(*) as entries,
+           sum(case when e.done >= (select count(*) from material_requirements m where m.round_id = ${roundId} and m.required = 1) then 1 else 0 end) as complete,
+           sum(case when e.late > 0 then 1 else 0 end) as late
+    from (
+      select x.id, x.track_id,
+        (select count(distinct s.requirement_id) from submissions s
+           join material_requirements m on m.id = s.requirement_id
+          where s.entry_id = x.id and s.round_id = ${roundId} and m.required = 1) as done,
+        (select count(*) from submissions s
+          where s.entry_id = x.id and s.round_id = ${roundId} and ${closesAt ?? "9999"} < s.created_at) as late
+      from entries x
+      where x.contest_id = ${contestId} and x.status = 'registered'
+    ) e
+    group by e.track_id`.execute(db);
+  return rows.map((r) => ({ trackId: Number(r.trackId), entries: Number(r.entries), complete: Number(r.complete), late: Number(r.late) }));
 }

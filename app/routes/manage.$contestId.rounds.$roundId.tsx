@@ -16,6 +16,7 @@ import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { MATERIAL_KINDS, materialSchema, roundSchema } from "#app/forms/contest";
 import { rubricEditSchema, rubricTemplateSchema } from "#app/forms/rubric";
+import { roundCompleteness } from "#app/services/submissions.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { loadStructure } from "#app/services/contest-structure.server";
 import { addMaterial, deleteMaterial, roundFormValues, updateRound } from "#app/services/rounds.server";
@@ -29,16 +30,19 @@ const roundUpdateSchema = roundSchema.and(z.object({ version: z.coerce.number().
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
   const roundId = parseId(params.roundId);
-  const { rounds } = await loadStructure(ctx, contest.id);
+  const { rounds, tracks } = await loadStructure(ctx, contest.id);
   const round = rounds.find((r) => r.id === roundId);
   if (!round) throw new Response("Not found", { status: 404 });
   const rubric = round.rubricId ? await loadRubric(ctx.db, round.rubricId) : null;
+  const completeness = await roundCompleteness(ctx, contest.id, roundId);
   return {
     contest,
     round,
     values: roundFormValues(round, contest.timeZone),
     rubric,
     rubricValues: rubric ? rubricFormValues(rubric) : null,
+    completeness: completeness.ok ? completeness.value : [],
+    tracks,
   };
 }
 
@@ -101,7 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RoundPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, round, values, rubric, rubricValues } = useLoaderData<typeof loader>();
+  const { contest, round, values, rubric, rubricValues, completeness, tracks } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) =>
@@ -136,6 +140,41 @@ export default function RoundPage() {
   return (
     <section className="stack" aria-labelledby="page-title">
       <ContestHeading contest={contest} page={pickLocalized(round.name, language)} />
+
+      <div className="card">
+        <h2>{t("manage.completeness")}</h2>
+        {completeness.length === 0 ? (
+          <p>{t("manage.noEntriesYet")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("manage.tracks")}</th>
+                  <th scope="col">{t("manage.entries")}</th>
+                  <th scope="col">{t("manage.complete")}</th>
+                  <th scope="col">{t("manage.missing")}</th>
+                  <th scope="col">{t("manage.late")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {completeness.map((row) => {
+                  const track = tracks.find((tr) => tr.id === row.trackId);
+                  return (
+                    <tr key={row.trackId}>
+                      <th scope="row">{track ? pickLocalized(track.name, language) : row.trackId}</th>
+                      <td>{row.entries}</td>
+                      <td>{row.complete}</td>
+                      <td>{row.missing}</td>
+                      <td>{row.late}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
 
       <div className="card">
         <h2>{t("manage.roundSettings")}</h2>

@@ -10,6 +10,7 @@ import { enqueueMail } from "#app/infra/mail/outbox.server";
 import { checkDocument } from "#app/infra/file-checks.server";
 import { FileTooLargeError, type FileStorage } from "#app/infra/storage/types";
 import {
+  completenessByTrack,
   findEntryWithRound,
   findExtension,
   findRequirement,
@@ -375,4 +376,18 @@ export async function sendReceipt(
     });
   });
   return ok({ recipients: members.length });
+}
+
+/** Organisers: per track, how many entries have handed in every required material of a round. */
+export async function roundCompleteness(ctx: ServiceContext, contestId: number, roundId: number) {
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  const round = await ctx.db
+    .selectFrom("rounds")
+    .select(["id", "submission_closes_at"])
+    .where("id", "=", roundId)
+    .where("contest_id", "=", contestId)
+    .executeTakeFirst();
+  if (!round) return fail("not_found");
+  const rows = await completenessByTrack(ctx.db, contestId, roundId, round.submission_closes_at);
+  return ok(rows.map((r) => ({ ...r, missing: r.entries - r.complete })));
 }

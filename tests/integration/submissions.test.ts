@@ -287,3 +287,39 @@ describe("the file route", () => {
     }
   });
 });
+
+describe("completeness for organisers", () => {
+  it("counts per track the entries with every required material, the missing and the late ones", async () => {
+    const { roundCompleteness } = await import("#app/services/submissions.server");
+    const ctx = await makeCtx(t.db, admin);
+    const empty = await roundCompleteness(ctx, contestId, roundId);
+    expect(empty.ok && empty.value).toEqual([expect.objectContaining({ entries: 1, complete: 0, missing: 1, late: 0 })]);
+    await upload(lead, req.deck!, makePdf(1));
+    expect(
+      (await roundCompleteness(ctx, contestId, roundId)).ok && (await roundCompleteness(ctx, contestId, roundId)),
+    ).toMatchObject({ value: [{ complete: 0, missing: 1 }] });
+    await submitAnswer(await makeCtx(t.db, lead, { now: during }), {
+      entryId,
+      roundId,
+      requirementId: req.answer!,
+      value: "An answer",
+    });
+    const late = new Date(closes.getTime() + 3_600_000);
+    await grantExtension(await makeCtx(t.db, admin, { now: late }), {
+      contestId,
+      entryId,
+      roundId,
+      until: new Date(late.getTime() + 86_400_000),
+      reason: "Flood",
+    });
+    await upload(lead, req.deck!, makePdf(2), "late.pdf", late);
+    expect(await roundCompleteness(ctx, contestId, roundId)).toMatchObject({
+      ok: true,
+      value: [{ entries: 1, complete: 1, missing: 0, late: 1 }],
+    });
+    expect(await roundCompleteness(await makeCtx(t.db, lead), contestId, roundId)).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+  });
+});
