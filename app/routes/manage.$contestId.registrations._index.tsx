@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CountTable } from "#app/components/CountTable";
 import { Time } from "#app/components/Time";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
 import { countryOptions } from "#app/domain/countries";
@@ -222,83 +223,34 @@ export default function Registrations() {
 
       <h2>{t("registrations.breakdowns")}</h2>
       <div className="grid-2">
-        <div className="card table-scroll">
-          <table>
-            <caption>{t("registrations.byCountry")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("registrations.country")}</th>
-                <th scope="col">{t("registrations.teams")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byCountry.length === 0 ? (
-                <tr>
-                  <td colSpan={2}>—</td>
-                </tr>
-              ) : (
-                stats.byCountry.map((c) => (
-                  <tr key={c.country}>
-                    <th scope="row">{countryLabel.get(c.country) ?? c.country}</th>
-                    <td>{c.count}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-        <div className="card table-scroll">
-          <table>
-            <caption>{t("registrations.byTrack")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("registrations.track")}</th>
-                <th scope="col">{t("registrations.teams")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byTrack.map((tr) => (
-                <tr key={tr.trackId}>
-                  <th scope="row" lang={pickedLanguage(tr.name, language)}>
-                    {pickLocalized(tr.name, language)}
-                  </th>
-                  <td>{tr.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="card table-scroll">
-          <table>
-            <caption>{t("registrations.foundersByGender")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("registrations.gender")}</th>
-                <th scope="col">{t("registrations.founders")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("registrations.women")}</th>
-                <td>{stats.founders.women}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("registrations.men")}</th>
-                <td>{stats.founders.men}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("registrations.otherGender")}</th>
-                <td>{stats.founders.other}</td>
-              </tr>
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("registrations.totalLabel")}</th>
-                <td>{founderTotal}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <CountTable
+          caption={t("registrations.byCountry")}
+          labelHeading={t("registrations.country")}
+          countHeading={t("registrations.teams")}
+          rows={stats.byCountry.map((c) => ({ key: c.country, label: countryLabel.get(c.country) ?? c.country, count: c.count }))}
+        />
+        <CountTable
+          caption={t("registrations.byTrack")}
+          labelHeading={t("registrations.track")}
+          countHeading={t("registrations.teams")}
+          rows={stats.byTrack.map((tr) => ({
+            key: tr.trackId,
+            label: pickLocalized(tr.name, language),
+            lang: pickedLanguage(tr.name, language),
+            count: tr.count,
+          }))}
+        />
+        <CountTable
+          caption={t("registrations.foundersByGender")}
+          labelHeading={t("registrations.gender")}
+          countHeading={t("registrations.founders")}
+          rows={[
+            { key: "women", label: t("registrations.women"), count: stats.founders.women },
+            { key: "men", label: t("registrations.men"), count: stats.founders.men },
+            { key: "other", label: t("registrations.otherGender"), count: stats.founders.other },
+          ]}
+          total={{ label: t("registrations.totalLabel"), count: founderTotal }}
+        />
       </div>
     </section>
   );

@@ -6,9 +6,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields } from "#app/components/auth/NewPasswordFields";
 import { Button } from "#app/components/ui/Button";
-import { FormErrors, TextField } from "#app/components/ui/Field";
-import { PASSWORD_MIN, resetPasswordSchema } from "#app/forms/identity";
+import { FormErrors } from "#app/components/ui/Field";
+import { resetPasswordSchema } from "#app/forms/identity";
 import { serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectResetToken, resetPassword } from "#app/services/account.server";
@@ -63,19 +64,7 @@ export default function ResetPassword() {
           <Form method="post" reloadDocument {...getFormProps(form)}>
             <p>{t("auth:reset.intro", { email })}</p>
             <FormErrors id={form.errorId} errors={form.errors} />
-            <TextField
-              meta={fields.password}
-              label={t("auth:fields.newPassword")}
-              hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
-              type="password"
-              autoComplete="new-password"
-            />
-            <TextField
-              meta={fields.confirmPassword}
-              label={t("auth:fields.confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-            />
+            <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
             <Button type="submit" busy={navigation.state === "submitting"}>
               {t("auth:reset.submit")}
             </Button>

@@ -5,9 +5,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SettingsNav } from "#app/components/settings/SettingsNav";
+import { NewPasswordFields } from "#app/components/auth/NewPasswordFields";
 import { Button } from "#app/components/ui/Button";
 import { FormErrors, TextField } from "#app/components/ui/Field";
-import { changePasswordSchema, PASSWORD_MIN } from "#app/forms/identity";
+import { changePasswordSchema } from "#app/forms/identity";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { serializeSessionCookie } from "#app/infra/session.server";
 import { redirectWithToast } from "#app/infra/toast.server";
@@ -60,19 +61,7 @@ export default function PasswordSettings() {
               type="password"
               autoComplete="current-password"
             />
-            <TextField
-              meta={fields.password}
-              label={t("auth:fields.newPassword")}
-              hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
-              type="password"
-              autoComplete="new-password"
-            />
-            <TextField
-              meta={fields.confirmPassword}
-              label={t("auth:fields.confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-            />
+            <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
             <Button type="submit" busy={navigation.state === "submitting"}>
               {t("settings.changePassword")}
             </Button>

@@ -4,12 +4,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields } from "#app/components/auth/NewPasswordFields";
 import { Button } from "#app/components/ui/Button";
 import { FormErrors, SelectField, TextField } from "#app/components/ui/Field";
 import { countryOptions } from "#app/domain/countries";
 import { LANGUAGES, LANGUAGE_NAMES } from "#app/domain/locale";
 import { listTimeZones } from "#app/domain/time";
-import { PASSWORD_MIN, signUpSchema } from "#app/forms/identity";
+import { signUpSchema } from "#app/forms/identity";
 import { requireAnonymous, serviceContext } from "#app/infra/auth.server";
 import { readTimeZoneCookie } from "#app/infra/cookies.server";
 import { getRequestLanguage } from "#app/infra/i18n.server";
@@ -67,19 +68,7 @@ export default function SignUp() {
           <FormErrors id={form.errorId} errors={form.errors} />
           <TextField meta={fields.name} label={t("auth:fields.name")} autoComplete="name" />
           <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="email" />
-          <TextField
-            meta={fields.password}
-            label={t("auth:fields.password")}
-            hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            meta={fields.confirmPassword}
-            label={t("auth:fields.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} labelKey="auth:fields.password" />
           <SelectField
             meta={fields.preferredLanguage}
             label={t("auth:fields.preferredLanguage")}
