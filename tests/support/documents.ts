@@ -3,13 +3,13 @@
 import yazl from "yazl";
 
 /** A valid PDF with `pages` pages and a correct cross-reference table. */
-export function makePdf(pages: number, options: { encrypted?: boolean } = {}): Buffer {
+export function makePdf(pages: number, options: { encrypted?: boolean; label?: string } = {}): Buffer {
   const objects: string[] = [];
   objects.push("<< /Type /Catalog /Pages 2 0 R >>");
   const kids = Array.from({ length: pages }, (_, i) => `${3 + i * 2} 0 R`).join(" ");
   objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
   for (let i = 0; i < pages; i++) {
-    const content = `BT /F1 24 Tf 72 720 Td (Page ${i + 1}) Tj ET`;
+    const content = `BT /F1 24 Tf 72 720 Td (${options.label ?? "Page"} ${i + 1}) Tj ET`;
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${4 + i * 2} 0 R >>`);
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   }
