@@ -5,10 +5,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SettingsNav } from "#app/components/settings/SettingsNav";
+import { PlaceFields } from "#app/components/auth/PlaceFields";
 import { Button } from "#app/components/ui/Button";
-import { FormErrors, SelectField, TextField } from "#app/components/ui/Field";
+import { FormErrors, TextField } from "#app/components/ui/Field";
 import { countryOptions } from "#app/domain/countries";
-import { LANGUAGES, LANGUAGE_NAMES } from "#app/domain/locale";
 import { formatInstant, listTimeZones } from "#app/domain/time";
 import { profileSchema } from "#app/forms/identity";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
@@ -82,22 +82,7 @@ export default function ProfileSettings() {
             <FormErrors id={form.errorId} errors={form.errors} />
             <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
             <TextField meta={fields.name} label={t("auth:fields.name")} autoComplete="name" />
-            <SelectField
-              meta={fields.preferredLanguage}
-              label={t("auth:fields.preferredLanguage")}
-              options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
-            />
-            <SelectField
-              meta={fields.country}
-              label={t("auth:fields.country")}
-              options={countries.map((c) => ({ value: c.code, label: c.name }))}
-            />
-            <SelectField
-              meta={fields.timeZone}
-              label={t("auth:fields.timeZone")}
-              hint={t("auth:fields.timeZoneHint")}
-              options={timeZones.map((z) => ({ value: z, label: z }))}
-            />
+            <PlaceFields fields={fields} countries={countries} timeZones={timeZones} />
             <Button type="submit" busy={navigation.state === "submitting"}>
               {t("settings.save")}
             </Button>

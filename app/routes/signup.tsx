@@ -5,10 +5,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "#app/components/auth/NewPasswordFields";
+import { PlaceFields } from "#app/components/auth/PlaceFields";
 import { Button } from "#app/components/ui/Button";
-import { FormErrors, SelectField, TextField } from "#app/components/ui/Field";
+import { FormErrors, TextField } from "#app/components/ui/Field";
 import { countryOptions } from "#app/domain/countries";
-import { LANGUAGES, LANGUAGE_NAMES } from "#app/domain/locale";
 import { listTimeZones } from "#app/domain/time";
 import { signUpSchema } from "#app/forms/identity";
 import { requireAnonymous, serviceContext } from "#app/infra/auth.server";
@@ -69,26 +69,7 @@ export default function SignUp() {
           <TextField meta={fields.name} label={t("auth:fields.name")} autoComplete="name" />
           <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="email" />
           <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} labelKey="auth:fields.password" />
-          <SelectField
-            meta={fields.preferredLanguage}
-            label={t("auth:fields.preferredLanguage")}
-            options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
-          />
-          <SelectField
-            meta={fields.country}
-            label={t("auth:fields.country")}
-            autoComplete="country"
-            options={[
-              { value: "", label: t("auth:fields.chooseCountry") },
-              ...countries.map((c) => ({ value: c.code, label: c.name })),
-            ]}
-          />
-          <SelectField
-            meta={fields.timeZone}
-            label={t("auth:fields.timeZone")}
-            hint={t("auth:fields.timeZoneHint")}
-            options={timeZones.map((z) => ({ value: z, label: z }))}
-          />
+          <PlaceFields fields={fields} countries={countries} timeZones={timeZones} chooseCountry />
           <Button type="submit" busy={navigation.state === "submitting"}>
             {t("auth:signUp.submit")}
           </Button>
