@@ -6,6 +6,25 @@ const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** The SDK checks the token only on first use; checking it here stops a bad one at start instead. */
+function isUploadThingToken(value: string) {
+  try {
+    const token: unknown = JSON.parse(Buffer.from(value, "base64").toString("utf8"));
+    if (typeof token !== "object" || token === null) return false;
+    const { apiKey, appId, regions } = token as Record<string, unknown>;
+    return (
+      typeof apiKey === "string" &&
+      apiKey.startsWith("sk_") &&
+      typeof appId === "string" &&
+      appId.length > 0 &&
+      Array.isArray(regions) &&
+      regions.length > 0
+    );
+  } catch {
+    return false;
+  }
+}
+
 const DEV_SESSION_SECRET = "dev-only-secret-change-me-in-production-0000";
 
 export const envSchema = z
@@ -39,7 +58,10 @@ export const envSchema = z
       .min(100, "must be at least 100")
       .max(3_600_000, "must be at most 3600000")
       .default(5000),
-    UPLOADTHING_TOKEN: z.string().min(1).optional(),
+    UPLOADTHING_TOKEN: z
+      .string()
+      .refine(isUploadThingToken, "must be the token from the UploadThing dashboard (base64 JSON with apiKey, appId, regions)")
+      .optional(),
     TRUST_PROXY: booleanish.default("false"),
     LITEFS_DIR: z.string().min(1).optional(),
     SEED_DEMO: booleanish.optional(),
