@@ -5,6 +5,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { Time } from "#app/components/Time";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
+import { VersionHistory } from "#app/components/manage/VersionHistory";
 import { Button } from "#app/components/ui/Button";
 import { countryName } from "#app/domain/countries";
 import type { Language } from "#app/domain/locale";
@@ -13,6 +14,7 @@ import { formatAnswer } from "#app/domain/questions";
 import { getRequestLanguage } from "#app/infra/i18n.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { getRegistration, restoreEntry } from "#app/services/registrations-admin.server";
+import { entryMaterialsHistory } from "#app/services/round-materials.server";
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
@@ -21,9 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const result = await getRegistration(ctx, contest.id, parseId(params.entryId));
   if (!result.ok) throw new Response(result.error.code, { status: result.error.code === "not_found" ? 404 : 403 });
   const language = await getRequestLanguage(request, auth.user.preferred_language);
+  const history = await entryMaterialsHistory(ctx, contest.id, result.value.id);
   return {
     contest,
     entry: result.value,
+    materials: history.ok ? history.value : [],
     countryLabel: countryName(result.value.team.country, language),
     viewerTimeZone: auth.user.time_zone,
   };
@@ -50,7 +54,7 @@ function safeHref(url: string): string | null {
 export default function Registration() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, entry, countryLabel, viewerTimeZone } = useLoaderData<typeof loader>();
+  const { contest, entry, materials, countryLabel, viewerTimeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { team } = entry;
@@ -194,6 +198,11 @@ export default function Registration() {
             ))}
           </dl>
         )}
+      </div>
+
+      <div className="card">
+        <h2>{t("roundMaterials.historyTitle")}</h2>
+        <VersionHistory rounds={materials} timeZone={viewerTimeZone} />
       </div>
     </section>
   );

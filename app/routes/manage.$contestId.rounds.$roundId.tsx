@@ -143,6 +143,12 @@ export default function RoundPage() {
 
       <div className="card">
         <h2>{t("manage.completeness")}</h2>
+        <p className="actions">
+          <a className="btn btn-secondary" href={`/manage/${contest.id}/rounds/${round.id}/materials.zip`} download>
+            {t("roundMaterials.download")}
+          </a>
+        </p>
+        <p className="field-hint">{t("roundMaterials.downloadHint")}</p>
         {completeness.length === 0 ? (
           <p>{t("manage.noEntriesYet")}</p>
         ) : (
