@@ -1,86 +1,82 @@
-// A team hands in a round's materials: a file input per document, a text box per answer, a link
-// field for the video. The server checks everything again; after the deadline the page is read-only.
+// A team hands in a round's materials: a file (with a drop zone and, with JavaScript, upload
+// progress) per document, a text box per answer, a link field for the video. The deadline shows
+// with the time left. The server checks everything again; after the deadline the page is read-only.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  data,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Deadline } from "#app/components/Deadline";
 import { Time } from "#app/components/Time";
+import { Countdown } from "#app/components/submit/Countdown";
+import { FileUploadForm } from "#app/components/submit/FileUploadForm";
+import { MaterialStatus } from "#app/components/submit/MaterialStatus";
 import { Button } from "#app/components/ui/Button";
 import { ErrorList } from "#app/components/ui/Field";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
+import { isFileMaterial } from "#app/domain/upload-precheck";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
-import { getStorage } from "#app/infra/storage/index.server";
 import { redirectWithToast } from "#app/infra/toast.server";
-import { sendReceipt, submissionPage, submitAnswer, uploadFile } from "#app/services/submissions.server";
+import { sendReceipt, submissionPage } from "#app/services/submissions.server";
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId } from "#app/utils/manage.server";
-
-/** The largest file any material may allow; each material's own limit is checked by the service. */
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+import { handIn, handInStatus, readHandInForm } from "#app/utils/submit.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
-  const result = await submissionPage(serviceContext(request, context, auth), parseId(params.entryId), parseId(params.roundId));
+  const ctx = serviceContext(request, context, auth);
+  const result = await submissionPage(ctx, parseId(params.entryId), parseId(params.roundId));
   if (!result.ok) throw new Response("Not found", { status: 404 });
-  return { page: result.value, timeZone: auth.user.time_zone };
+  // The server's clock goes with the page so the countdown can correct a browser clock that is off.
+  return { page: result.value, timeZone: auth.user.time_zone, serverNow: ctx.now.toISOString() };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireUser(request);
   const entryId = parseId(params.entryId);
   const roundId = parseId(params.roundId);
-  let formData: FormData;
-  try {
-    formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return data(
-        { requirementId: null, message: encodeError({ code: "file_too_large", params: { max: 200 } }) },
-        { status: 413 },
-      );
-    throw error;
-  }
+  const form = await readHandInForm(request);
+  if (!form.ok)
+    return data({ requirementId: form.reply.requirementId, message: form.reply.message }, { status: form.reply.status });
   const ctx = serviceContext(request, context, auth);
   const back = `/entries/${entryId}/rounds/${roundId}`;
-  if (formData.get("intent") === "receipt") {
+  if (form.formData.get("intent") === "receipt") {
     const sent = await sendReceipt(ctx, entryId, roundId);
-    if (!sent.ok) return data({ requirementId: null, message: encodeError(sent.error) }, { status: 400 });
+    if (!sent.ok) return data({ requirementId: null, message: encodeError(sent.error) }, { status: handInStatus(sent.error) });
     return redirectWithToast(back, { kind: "success", key: "submit.receiptSent" });
   }
-  const requirementId = parseId(String(formData.get("requirementId") ?? ""));
-  const file = formData.get("file");
-  const result =
-    file instanceof File
-      ? await uploadFile(ctx, getStorage(), {
-          entryId,
-          roundId,
-          requirementId,
-          fileName: file.name,
-          data: new Uint8Array(await file.arrayBuffer()),
-        })
-      : await submitAnswer(ctx, { entryId, roundId, requirementId, value: String(formData.get("value") ?? "") });
-  if (!result.ok)
-    return data(
-      { requirementId, message: encodeError(result.error) },
-      { status: result.error.code === "submission_closed" ? 409 : 400 },
-    );
-  return redirectWithToast(back, { kind: "success", key: "submit.saved", params: { version: result.value.version } });
+  const result = await handIn(ctx, { entryId, roundId }, form.formData);
+  if (!result.ok) return data({ requirementId: result.requirementId, message: result.message }, { status: result.status });
+  return redirectWithToast(back, { kind: "success", key: "submit.saved", params: { version: result.version } });
 }
 
 export default function SubmissionPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, timeZone } = useLoaderData<typeof loader>();
+  const { page, timeZone, serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  // The deadline passed while the page was open: the forms close at once, and the page asks the
+  // server (whose clock decides) for its view.
+  const [closedHere, setClosedHere] = useState(false);
+  const revalidatedOnClose = useRef(false);
+  const onDeadline = useCallback(() => {
+    setClosedHere(true);
+    if (revalidatedOnClose.current) return;
+    revalidatedOnClose.current = true;
+    revalidator.revalidate();
+  }, [revalidator]);
+
   const open = page.window === "open" && !page.withdrawn;
+  const pageUrl = `/entries/${page.entryId}/rounds/${page.roundId}`;
+  const deadlineText = page.deadline ? (
+    <>
+      {t("submit.deadline")} <Deadline iso={page.deadline} viewerTimeZone={timeZone} contestTimeZone={page.contest.timeZone} />
+      {page.extended ? <span className="badge">{t("submit.extended")}</span> : null}
+    </>
+  ) : null;
   return (
     <section className="stack" aria-labelledby="submit-title">
       <header>
@@ -88,17 +84,21 @@ export default function SubmissionPage() {
           <Link to={`/contests/${page.contest.slug}`}>{pickLocalized(page.contest.name, language)}</Link>
         </p>
         <h1 id="submit-title">{t("submit.title", { round: pickLocalized(page.roundName, language) })}</h1>
-        {page.deadline ? (
-          <p>
-            {t("submit.deadline")}{" "}
-            <Deadline iso={page.deadline} viewerTimeZone={timeZone} contestTimeZone={page.contest.timeZone} />
-            {page.extended ? <span className="badge">{t("submit.extended")}</span> : null}
-          </p>
+        {page.deadline && open && !closedHere ? (
+          <Countdown deadline={page.deadline} serverNow={serverNow} onClosed={onDeadline}>
+            {deadlineText}
+          </Countdown>
+        ) : deadlineText ? (
+          <p>{deadlineText}</p>
         ) : null}
       </header>
       {!open ? (
         <p className="alert alert-info" role="status">
           {page.withdrawn ? t("errors:entry_withdrawn") : page.window === "closed" ? t("submit.closed") : t("submit.notYetOpen")}
+        </p>
+      ) : closedHere ? (
+        <p className="alert alert-info" role="alert">
+          {t("handIn.closedNow")}
         </p>
       ) : null}
       {page.materials.length === 0 ? <p>{t("submit.nothingAsked")}</p> : null}
@@ -106,7 +106,7 @@ export default function SubmissionPage() {
         const latest = m.versions[0];
         const errorId = `material-${m.id}-error`;
         const message = actionData && actionData.requirementId === m.id ? [actionData.message] : undefined;
-        const isFile = m.kind === "pitch_deck" || m.kind === "business_plan";
+        const kind = m.kind;
         return (
           <article key={m.id} className="card" aria-labelledby={`material-${m.id}`}>
             <h2 id={`material-${m.id}`}>
@@ -119,77 +119,57 @@ export default function SubmissionPage() {
               {m.maxPages ? ` · ${t("manage.maxPages", { count: m.maxPages })}` : ""}
               {m.maxChars ? ` · ${t("manage.maxChars", { count: m.maxChars })}` : ""}
             </p>
-            <p>
-              {latest ? (
-                <>
-                  <strong>{t("submit.current", { version: latest.version })}</strong>{" "}
-                  {latest.kind === "file" ? (
-                    <a href={`/files/${latest.id}`}>{latest.fileName}</a>
-                  ) : latest.kind === "link" ? (
-                    <a href={latest.url ?? "#"} rel="noopener noreferrer nofollow" target="_blank">
-                      {latest.url}
-                    </a>
-                  ) : (
-                    <span className="prose">{latest.text}</span>
-                  )}{" "}
-                  <span className="muted small">
-                    — <Time iso={latest.createdAt} timeZone={timeZone} />
-                    {latest.uploadedBy ? `, ${latest.uploadedBy}` : ""}
-                    {latest.sha256 ? ` · SHA-256 ${latest.sha256.slice(0, 12)}…` : ""}
-                  </span>
-                </>
-              ) : (
-                <span className="badge">{t("submit.missing")}</span>
-              )}
-            </p>
-            {open ? (
+            <MaterialStatus latest={latest} timeZone={timeZone} />
+            {open && isFileMaterial(kind) ? (
+              <FileUploadForm
+                requirementId={m.id}
+                kind={kind}
+                maxSizeMb={m.maxSizeMb}
+                label={t("submit.chooseFile")}
+                pageUrl={pageUrl}
+                uploadUrl={`${pageUrl}/upload`}
+                hasVersion={Boolean(latest)}
+                serverMessage={message?.[0]}
+                disabled={closedHere}
+              />
+            ) : open ? (
               <Form method="post" encType="multipart/form-data">
-                <input type="hidden" name="requirementId" value={m.id} />
-                <div className="field">
-                  <label htmlFor={`input-${m.id}`}>
-                    {isFile ? t("submit.chooseFile") : m.kind === "video_link" ? t("submit.link") : t("submit.answer")}
-                  </label>
-                  {isFile ? (
-                    <input
-                      id={`input-${m.id}`}
-                      type="file"
-                      name="file"
-                      required
-                      accept={m.kind === "pitch_deck" ? "application/pdf,.pdf" : "application/pdf,.pdf,.docx"}
-                      aria-invalid={message ? true : undefined}
-                      aria-describedby={message ? errorId : undefined}
-                    />
-                  ) : m.kind === "video_link" ? (
-                    <input
-                      id={`input-${m.id}`}
-                      type="url"
-                      name="value"
-                      required
-                      defaultValue={latest?.url ?? ""}
-                      aria-invalid={message ? true : undefined}
-                      aria-describedby={message ? errorId : undefined}
-                    />
-                  ) : (
-                    <textarea
-                      id={`input-${m.id}`}
-                      name="value"
-                      required
-                      rows={5}
-                      maxLength={m.maxChars ?? undefined}
-                      defaultValue={latest?.text ?? ""}
-                      aria-invalid={message ? true : undefined}
-                      aria-describedby={message ? errorId : undefined}
-                    />
-                  )}
-                  <ErrorList id={errorId} errors={message} />
-                </div>
-                <Button
-                  type="submit"
-                  variant="secondary"
-                  busy={navigation.state === "submitting" && navigation.formData?.get("requirementId") === String(m.id)}
-                >
-                  {latest ? t("submit.replace") : t("submit.send")}
-                </Button>
+                <fieldset className="plain-fieldset" disabled={closedHere}>
+                  <input type="hidden" name="requirementId" value={m.id} />
+                  <div className="field">
+                    <label htmlFor={`input-${m.id}`}>{m.kind === "video_link" ? t("submit.link") : t("submit.answer")}</label>
+                    {m.kind === "video_link" ? (
+                      <input
+                        id={`input-${m.id}`}
+                        type="url"
+                        name="value"
+                        required
+                        defaultValue={latest?.url ?? ""}
+                        aria-invalid={message ? true : undefined}
+                        aria-describedby={message ? errorId : undefined}
+                      />
+                    ) : (
+                      <textarea
+                        id={`input-${m.id}`}
+                        name="value"
+                        required
+                        rows={5}
+                        maxLength={m.maxChars ?? undefined}
+                        defaultValue={latest?.text ?? ""}
+                        aria-invalid={message ? true : undefined}
+                        aria-describedby={message ? errorId : undefined}
+                      />
+                    )}
+                    <ErrorList id={errorId} errors={message} />
+                  </div>
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    busy={navigation.state === "submitting" && navigation.formData?.get("requirementId") === String(m.id)}
+                  >
+                    {latest ? t("submit.replace") : t("submit.send")}
+                  </Button>
+                </fieldset>
               </Form>
             ) : null}
             {m.versions.length > 1 ? (
