@@ -113,6 +113,8 @@ export interface ContestsTable {
   registration_opens_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   registration_closes_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   results_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  judge_agreement_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  judge_agreement_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface TracksTable {
@@ -227,6 +229,8 @@ export interface EntriesTable {
   withdrawn_at: Instant | null;
   updated_at: Instant;
   version: ColumnType<number, number | undefined, number>;
+  /** The language code of the entry's materials, if the team said. */
+  materials_language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ContestRoleName = "organiser" | "judge" | "mentor";
@@ -290,6 +294,13 @@ export interface Database {
   entries: EntriesTable;
   submissions: SubmissionsTable;
   deadline_extensions: DeadlineExtensionsTable;
+  judge_invitations: JudgeInvitationsTable;
+  judge_profiles: JudgeProfilesTable;
+  agreement_acceptances: AgreementAcceptancesTable;
+  conflicts: ConflictsTable;
+  assignments: AssignmentsTable;
+  reviews: ReviewsTable;
+  criterion_scores: CriterionScoresTable;
 }
 
 export interface SubmissionsTable {
@@ -334,3 +345,98 @@ export type Criterion = Selectable<CriteriaTable>;
 export type Team = Selectable<TeamsTable>;
 export type Entry = Selectable<EntriesTable>;
 export type Submission = Selectable<SubmissionsTable>;
+
+export interface JudgeInvitationsTable {
+  id: Generated<number>;
+  contest_id: number;
+  email: string;
+  name: string | null;
+  organisation: string | null;
+  country: string | null;
+  /** JSON array of track ids. */
+  track_ids_json: ColumnType<string, string | undefined, string>;
+  /** JSON array of language codes. */
+  languages_json: ColumnType<string, string | undefined, string>;
+  token_hash: string;
+  status: ColumnType<
+    "pending" | "accepted" | "declined" | "revoked",
+    "pending" | undefined,
+    "pending" | "accepted" | "declined" | "revoked"
+  >;
+  invited_by: number | null;
+  accepted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  expires_at: Instant;
+  responded_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  created_at: Instant;
+}
+
+export type JudgeStatus = "active" | "withdrawn";
+
+export interface JudgeProfilesTable {
+  id: Generated<number>;
+  contest_id: number;
+  user_id: number;
+  organisation: string | null;
+  country: string | null;
+  track_ids_json: ColumnType<string, string | undefined, string>;
+  languages_json: ColumnType<string, string | undefined, string>;
+  status: ColumnType<JudgeStatus, JudgeStatus | undefined, JudgeStatus>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AgreementAcceptancesTable {
+  id: Generated<number>;
+  contest_id: number;
+  user_id: number;
+  agreement_version: number;
+  text_sha256: string;
+  language: string;
+  accepted_at: Instant;
+  ip: string | null;
+}
+
+export type ConflictReason = "declared" | "same_organisation" | "same_email_domain" | "team_member";
+
+export interface ConflictsTable {
+  id: Generated<number>;
+  contest_id: number;
+  user_id: number;
+  entry_id: number;
+  source: "declared" | "detected";
+  reason: ConflictReason;
+  note: string | null;
+  created_at: Instant;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  round_id: number;
+  entry_id: number;
+  judge_id: number;
+  source: "manual" | "auto";
+  assigned_by: number | null;
+  created_at: Instant;
+}
+
+export type ReviewStatus = "draft" | "submitted";
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  status: ColumnType<ReviewStatus, ReviewStatus | undefined, ReviewStatus>;
+  feedback: string | null;
+  note: string | null;
+  confidence: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Instant;
+  updated_at: Instant;
+  submitted_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+export interface CriterionScoresTable {
+  review_id: number;
+  criterion_id: number;
+  value: number | null;
+  comment: string | null;
+}

@@ -21,6 +21,16 @@ interface DemoPerson {
   language?: Language;
 }
 
+/** Where each demo judge works, which tracks (by position) and which languages they read. */
+const judgeProfiles: Array<{ organisation: string; tracks: number[]; languages: string[] }> = [
+  { organisation: "Guangxi Innovation Fund", tracks: [1, 2], languages: ["zh", "en"] },
+  { organisation: "Nusantara Ventures", tracks: [3, 4], languages: ["id", "ms", "en"] },
+  { organisation: "Chao Phraya Angels", tracks: [5, 6], languages: ["th", "en"] },
+  { organisation: "Mekong Capital Partners", tracks: [7, 8], languages: ["vi", "en"] },
+  { organisation: "Lion City Accelerator", tracks: [1, 3, 5, 7], languages: ["en", "zh", "ms"] },
+  { organisation: "Manila Bay Labs", tracks: [2, 4, 6, 8], languages: ["en"] },
+];
+
 const judges: DemoPerson[] = [
   { email: `judge1@${DOMAIN}`, name: "Li Wei", country: "CN", timeZone: "Asia/Shanghai" },
   { email: `judge2@${DOMAIN}`, name: "Siti Rahmawati", country: "ID", timeZone: "Asia/Jakarta" },
@@ -218,6 +228,24 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     await grant(organiserId, "organiser");
     await grant(mentorId, "mentor");
     for (const id of judgeIds) await grant(id, "judge");
+    const trackRows = await trx.selectFrom("tracks").select(["id", "position"]).where("contest_id", "=", contest.id).execute();
+    for (const [i, id] of judgeIds.entries()) {
+      const profile = judgeProfiles[i]!;
+      await trx
+        .insertInto("judge_profiles")
+        .values({
+          contest_id: contest.id,
+          user_id: id,
+          organisation: profile.organisation,
+          country: judges[i]!.country,
+          track_ids_json: JSON.stringify(trackRows.filter((t) => profile.tracks.includes(t.position)).map((t) => t.id)),
+          languages_json: JSON.stringify(profile.languages),
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
 
     for (const [i, team] of teams.entries()) {
       const leadId = await addUser({

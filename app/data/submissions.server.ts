@@ -83,8 +83,14 @@ export function findSubmissionFile(db: Q, submissionId: number) {
       "submissions.file_name as fileName",
       "submissions.content_type as contentType",
       "submissions.size_bytes as size",
+      "submissions.entry_id as entryId",
+      "submissions.round_id as roundId",
+      "submissions.requirement_id as requirementId",
+      "submissions.version",
+      "submissions.created_at as createdAt",
       "entries.team_id as teamId",
       "entries.contest_id as contestId",
+      "entries.code as entryCode",
     ])
     .where("submissions.id", "=", submissionId)
     .where("submissions.kind", "=", "file")
@@ -117,4 +123,14 @@ export async function completenessByTrack(db: Q, contestId: number, roundId: num
     ) e
     group by e.track_id`.execute(db);
   return rows.map((r) => ({ trackId: Number(r.trackId), entries: Number(r.entries), complete: Number(r.complete), late: Number(r.late) }));
+}
+
+/** Every version of one material of an entry, for deciding which one counts. */
+export function listMaterialVersions(db: Q, entryId: number, requirementId: number) {
+  return db
+    .selectFrom("submissions")
+    .select(["id", "requirement_id as requirementId", "version", "created_at as createdAt"])
+    .where("entry_id", "=", entryId)
+    .where("requirement_id", "=", requirementId)
+    .execute();
 }

@@ -6,6 +6,7 @@ import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
 import {
   copyRubric,
+  isRubricLocked,
   validateRubric,
   type CriterionDefinition,
   type LevelDescriptor,
@@ -98,6 +99,7 @@ export async function setRoundRubric(
   if (found.error !== null) return fail(found.error);
   const { round, actorId } = found;
   const previous = round.rubric_id ? await loadRubric(ctx.db, round.rubric_id) : null;
+  if (previous && isRubricLocked(await countScores(ctx.db, previous.id))) return fail("rubric_locked");
   const template = "template" in source ? RUBRIC_TEMPLATES[source.template] : null;
   if ("template" in source && !template) return fail("invalid_choice", "template");
   const definition = template ? copyRubric(template.rubric) : copyRubric((source as { definition: RubricDefinition }).definition);
@@ -134,6 +136,18 @@ export async function setRoundRubric(
     return id;
   });
   return ok({ rubricId });
+}
+
+/** How many criterion scores judges have given against a rubric. */
+async function countScores(db: Kysely<Database>, rubricId: number): Promise<number> {
+  const row = await db
+    .selectFrom("criterion_scores")
+    .innerJoin("criteria", "criteria.id", "criterion_scores.criterion_id")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("criteria.rubric_id", "=", rubricId)
+    .where("criterion_scores.value", "is not", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The editor's starting values for a rubric. */

@@ -18,9 +18,13 @@ import {
   isStorageKeyUsed,
   findRoundName,
   listRequirements,
+  listMaterialVersions,
   listSubmissions,
   nextVersion,
 } from "#app/data/submissions.server";
+import { countingVersions } from "#app/domain/round-materials";
+import { DEFAULT_MAX_FILE_MB } from "#app/domain/upload-precheck";
+import { judgeMaySee } from "./assignments.server";
 import { findContest } from "#app/data/contests.server";
 import { findTeam, listMembers } from "#app/data/teams.server";
 import type { ServiceContext } from "./context.server";
@@ -62,8 +66,9 @@ export async function uploadFile(
   if ("error" in found) return found.error!;
   const { slot, requirement, actorId } = found;
   if (!FILE_KINDS.includes(requirement.kind)) return fail("not_a_file_material");
-  const maxBytes = (requirement.max_size_mb ?? 20) * MB;
-  if (input.data.byteLength > maxBytes) return fail("file_too_large", "file", { max: requirement.max_size_mb ?? 20 });
+  const maxBytes = (requirement.max_size_mb ?? DEFAULT_MAX_FILE_MB) * MB;
+  if (input.data.byteLength > maxBytes)
+    return fail("file_too_large", "file", { max: requirement.max_size_mb ?? DEFAULT_MAX_FILE_MB });
   const verdict = await checkDocument(input.data, {
     accept: requirement.kind === "pitch_deck" ? "pdf" : "pdf_or_docx",
     maxPages: requirement.max_pages,
@@ -77,7 +82,8 @@ export async function uploadFile(
     // Durable on disk before the row that points at it commits.
     stored = await storage.put(input.data, { maxBytes, contentType, fileName });
   } catch (error) {
-    if (error instanceof FileTooLargeError) return fail("file_too_large", "file", { max: requirement.max_size_mb ?? 20 });
+    if (error instanceof FileTooLargeError)
+      return fail("file_too_large", "file", { max: requirement.max_size_mb ?? DEFAULT_MAX_FILE_MB });
     throw error;
   }
   const row = await ctx.db.transaction().execute(async (trx) => {
@@ -305,21 +311,43 @@ export async function submissionPage(ctx: ServiceContext, entryId: number, round
   });
 }
 
-/** A stored file for download: team members and the contest's organisers (judges come with issue 6). */
+/**
+ * A stored file for download: team members and the contest's organisers see every version; a
+ * judge cleared for the entry (assigned, signed, no conflict) sees only the version that counts,
+ * under a name made of the entry code and the material, never the team's own file name.
+ */
 export async function openSubmissionFile(ctx: ServiceContext, storage: FileStorage, submissionId: number) {
   if (!ctx.actor) return fail("not_found");
   const file = await findSubmissionFile(ctx.db, submissionId);
   if (!file || !file.storageKey) return fail("not_found");
-  const allowed =
+  const insider =
     ctx.actor.teams.some((t) => t.teamId === file.teamId) ||
     can(ctx.actor, { type: "contest.manage", contestId: file.contestId });
-  if (!allowed) return fail("not_found");
+  let fileName = file.fileName ?? "file";
+  if (!insider) {
+    if (!(await judgeMaySee(ctx.db, ctx.actor.userId, file.entryId, file.roundId))) return fail("not_found");
+    const [slot, extension, versions, requirement] = await Promise.all([
+      findEntryWithRound(ctx.db, file.entryId, file.roundId),
+      findExtension(ctx.db, file.entryId, file.roundId),
+      listMaterialVersions(ctx.db, file.entryId, file.requirementId),
+      findRequirement(ctx.db, file.roundId, file.requirementId),
+    ]);
+    const counting = countingVersions(versions, { closesAt: slot?.closesAt ?? null, extensionUntil: extension?.until ?? null });
+    if (counting.get(file.requirementId)?.id !== file.id) return fail("not_found");
+    fileName = judgeFileName(file.entryCode, requirement?.kind ?? "file", file.fileName);
+  }
   return ok({
     stream: await storage.open(file.storageKey),
-    fileName: file.fileName ?? "file",
+    fileName,
     contentType: file.contentType ?? "application/octet-stream",
     size: file.size,
   });
+}
+
+/** "T-0427 pitch_deck.pdf": what a judge's download is called, whatever the team named it. */
+export function judgeFileName(entryCode: string, kind: string, original: string | null): string {
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(original ?? "")?.[1]?.toLowerCase() ?? "bin";
+  return `${entryCode} ${kind}.${ext}`;
 }
 
 /** Emails every member the latest version of each material handed in, with its SHA-256. */

@@ -6,6 +6,8 @@ import * as m0003 from "./0003_contest_setup";
 import * as m0004 from "./0004_teams_and_entries";
 import * as m0005 from "./0005_team_name_key";
 import * as m0006 from "./0006_submissions";
+import * as m0007 from "./0007_judges_and_conflicts";
+import * as m0008 from "./0008_assignments_and_reviews";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   "0004_teams_and_entries": m0004,
   "0005_team_name_key": m0005,
   "0006_submissions": m0006,
+  "0007_judges_and_conflicts": m0007,
+  "0008_assignments_and_reviews": m0008,
 };

@@ -10,6 +10,7 @@ export interface EmailParams {
   team_invitation: { name: string; team: string; inviter: string; url: string; days: number };
   registration_confirmed: { name: string; team: string; contest: string; track: string; code: string; url: string };
   submission_receipt: { name: string; team: string; contest: string; round: string; url: string; items: string[] };
+  judge_invitation: { name: string; contest: string; inviter: string; url: string; days: number };
 }
 export type EmailKind = keyof EmailParams;
 
