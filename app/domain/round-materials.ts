@@ -40,6 +40,23 @@ export function countingVersions<T extends VersionFacts>(versions: readonly T[],
   return picked;
 }
 
+/** One version as the history shows it. */
+export interface HistoryVersion {
+  id: number;
+  version: number;
+  kind: "file" | "text" | "link";
+  fileName: string | null;
+  size: number | null;
+  sha256: string | null;
+  pages: number | null;
+  text: string | null;
+  url: string | null;
+  createdAt: string;
+  uploadedBy: string | null;
+  status: VersionStatus;
+  lateByExtension: boolean;
+}
+
 /** Every version's standing, by version id. */
 export function versionStatuses(versions: readonly VersionFacts[], deadline: DeadlineFacts): Map<number, VersionStatus> {
   const closes = effectiveDeadline(deadline.closesAt, deadline.extensionUntil);

@@ -13,6 +13,7 @@ import {
   countingVersions,
   isLateByExtension,
   versionStatuses,
+  type HistoryVersion,
   type VersionStatus,
 } from "#app/domain/round-materials";
 import type { MaterialKind } from "#db/schema";
@@ -272,22 +273,6 @@ export function roundArchiveStream(storage: FileStorage, archive: RoundArchive):
   }
   zip.end();
   return output;
-}
-
-export interface HistoryVersion {
-  id: number;
-  version: number;
-  kind: "file" | "text" | "link";
-  fileName: string | null;
-  size: number | null;
-  sha256: string | null;
-  pages: number | null;
-  text: string | null;
-  url: string | null;
-  createdAt: string;
-  uploadedBy: string | null;
-  status: VersionStatus;
-  lateByExtension: boolean;
 }
 
 export interface RoundHistory {

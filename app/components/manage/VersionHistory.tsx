@@ -4,23 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Time } from "#app/components/Time";
 import type { Language } from "#app/domain/locale";
 import { pickedLanguage, pickLocalized, type LocalizedText } from "#app/domain/localized";
-import { formatFileSize, type VersionStatus } from "#app/domain/round-materials";
+import { formatFileSize, type HistoryVersion, type VersionStatus } from "#app/domain/round-materials";
 
-interface Version {
-  id: number;
-  version: number;
-  kind: "file" | "text" | "link";
-  fileName: string | null;
-  size: number | null;
-  sha256: string | null;
-  pages: number | null;
-  text: string | null;
-  url: string | null;
-  createdAt: string;
-  uploadedBy: string | null;
-  status: VersionStatus;
-  lateByExtension: boolean;
-}
+type Version = HistoryVersion;
 
 export interface RoundVersions {
   roundId: number;
