@@ -14,7 +14,6 @@ import {
   isLateByExtension,
   versionStatuses,
   type HistoryVersion,
-  type VersionStatus,
 } from "#app/domain/round-materials";
 import type { MaterialKind } from "#db/schema";
 import { audit } from "#app/infra/audit.server";
