@@ -39,11 +39,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
             email: auth.user.email,
             isAdmin: auth.actor.isAdmin,
             emailVerified: auth.actor.emailVerified,
+            judgingHref: judgingHref(auth.actor.contestRoles),
           }
         : null,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
+}
+
+/** The header's "Judging" link: the newest contest the user judges (the home page lists them all). */
+function judgingHref(roles: ReadonlyArray<{ contestId: number; role: string }>): string | null {
+  const judged = roles.filter((r) => r.role === "judge").map((r) => r.contestId);
+  return judged.length ? `/judging/${Math.max(...judged)}` : null;
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];

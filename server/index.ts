@@ -10,7 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, getEnv } from "#app/infra/env.server";
 import { getDb, migrateToLatest } from "#app/infra/db.server";
-import { createNonce, isAllowedOrigin, securityHeaders } from "#app/infra/security.server";
+import { createNonce, framingFor, isAllowedOrigin, securityHeaders } from "#app/infra/security.server";
 import { startMailSender } from "#app/infra/mail/sender.server";
 import { isPrimaryInstance } from "#app/infra/litefs.server";
 import { seedDemoIfEmpty, printDemoLogins } from "#db/seed";
@@ -60,7 +60,12 @@ async function main() {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
     for (const [name, value] of Object.entries(
-      securityHeaders({ nonce, devServer: Boolean(viteDevServer), https: env.APP_URL.startsWith("https://") }),
+      securityHeaders({
+        nonce,
+        devServer: Boolean(viteDevServer),
+        https: env.APP_URL.startsWith("https://"),
+        framing: framingFor(req.originalUrl),
+      }),
     ))
       res.setHeader(name, value);
     next();

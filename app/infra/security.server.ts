@@ -5,12 +5,31 @@ export function createNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
+/** Who may show a response in a frame: nobody, or our own pages. */
+export type Framing = "none" | "self";
+
+/**
+ * Only a submitted file shown inline (`/files/<id>?inline=1`, the PDF viewer of the scoring page)
+ * may be framed, and only by our own pages; everything else refuses every frame (clickjacking).
+ */
+export function framingFor(url: string): Framing {
+  const { pathname, searchParams } = new URL(url, "http://localhost");
+  return /^\/files\/\d+$/.test(pathname) && searchParams.get("inline") === "1" ? "self" : "none";
+}
+
 /**
  * `devServer`: Vite's hot reload needs eval, inline styles and a websocket.
  * `https`: the site is served over TLS (APP_URL is https), so HSTS and upgrades apply.
+ * `framing`: see framingFor; "none" unless said otherwise.
  */
-export function securityHeaders(options: { nonce: string; devServer: boolean; https: boolean }): Record<string, string> {
+export function securityHeaders(options: {
+  nonce: string;
+  devServer: boolean;
+  https: boolean;
+  framing?: Framing;
+}): Record<string, string> {
   const { nonce, https } = options;
+  const framing = options.framing ?? "none";
   const production = !options.devServer;
   const csp = [
     "default-src 'self'",
@@ -25,14 +44,14 @@ export function securityHeaders(options: { nonce: string; devServer: boolean; ht
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors '${framing}'`,
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
   return {
     "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Frame-Options": "DENY",
+    "X-Frame-Options": framing === "self" ? "SAMEORIGIN" : "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",

@@ -78,7 +78,15 @@ export default function Home() {
         <ul className="role-list">
           {user.isAdmin ? <li>{t("home.roleAdmin")}</li> : null}
           {places.contestRoles.map((r) => (
-            <li key={`${r.contestId}-${r.role}`}>{t(`home.role.${r.role}`, { contest: r.contestName })}</li>
+            <li key={`${r.contestId}-${r.role}`}>
+              {t(`home.role.${r.role}`, { contest: r.contestName })}
+              {r.role === "judge" ? (
+                <>
+                  {" "}
+                  <Link to={`/judging/${r.contestId}`}>{t("judging.open")}</Link>
+                </>
+              ) : null}
+            </li>
           ))}
           {places.teams.map((team) => (
             <li key={team.teamId}>

@@ -140,6 +140,9 @@ export default function RoundPage() {
   return (
     <section className="stack" aria-labelledby="page-title">
       <ContestHeading contest={contest} page={pickLocalized(round.name, language)} />
+      <p>
+        <a href={`/manage/${contest.id}/rounds/${round.id}/assignments`}>{t("judging.assignments.link")}</a>
+      </p>
 
       <div className="card">
         <h2>{t("manage.completeness")}</h2>

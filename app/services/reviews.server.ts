@@ -312,8 +312,32 @@ export async function reopenReview(
 export async function judgeHome(ctx: ServiceContext) {
   if (!ctx.actor) return fail("unauthorised");
   const contestIds = ctx.actor.contestRoles.filter((r) => r.role === "judge").map((r) => r.contestId);
-  if (!contestIds.length) return ok({ assignments: [] });
-  const rows = await clearedAssignments(ctx.db, ctx.actor.userId)
+  if (!contestIds.length) return ok({ contests: [], assignments: [] });
+  const userId = ctx.actor.userId;
+  // Each contest judged: its name and zone for the deadlines, and whether the judge may see entries yet.
+  const contests = await ctx.db
+    .selectFrom("contests")
+    .leftJoin("judge_profiles", (j) =>
+      j.onRef("judge_profiles.contest_id", "=", "contests.id").on("judge_profiles.user_id", "=", userId),
+    )
+    .select((eb) => [
+      "contests.id",
+      "contests.slug",
+      "contests.name_i18n as name",
+      "contests.time_zone as timeZone",
+      "contests.judge_agreement_version as agreementVersion",
+      "judge_profiles.status as profileStatus",
+      eb
+        .selectFrom("agreement_acceptances")
+        .select((s) => s.fn.max("agreement_acceptances.agreement_version").as("v"))
+        .whereRef("agreement_acceptances.contest_id", "=", "contests.id")
+        .where("agreement_acceptances.user_id", "=", userId)
+        .as("signedVersion"),
+    ])
+    .where("contests.id", "in", contestIds)
+    .orderBy("contests.id")
+    .execute();
+  const rows = await clearedAssignments(ctx.db, userId)
     .innerJoin("entries", "entries.id", "assignments.entry_id")
     .innerJoin("teams", "teams.id", "entries.team_id")
     .innerJoin("tracks", "tracks.id", "entries.track_id")
@@ -321,6 +345,7 @@ export async function judgeHome(ctx: ServiceContext) {
     .select([
       "assignments.id",
       "rounds.contest_id as contestId",
+      "rounds.id as roundId",
       "rounds.name_i18n as roundName",
       "rounds.blind_review as blind",
       "rounds.review_closes_at as reviewClosesAt",
@@ -334,9 +359,18 @@ export async function judgeHome(ctx: ServiceContext) {
     .orderBy("entries.code")
     .execute();
   return ok({
+    contests: contests.map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      name: parseLocalizedJson(c.name) ?? { en: c.slug },
+      timeZone: c.timeZone,
+      withdrawn: c.profileStatus === "withdrawn",
+      signed: c.signedVersion !== null && Number(c.signedVersion) >= c.agreementVersion,
+    })),
     assignments: rows.map((r) => ({
       id: r.id,
       contestId: r.contestId,
+      roundId: r.roundId,
       roundName: parseLocalizedJson(r.roundName) ?? { en: "" },
       reviewClosesAt: r.reviewClosesAt,
       code: r.code,

@@ -7,6 +7,8 @@ import { LanguageSwitcher } from "./LanguageSwitcher";
 export interface HeaderUser {
   name: string;
   isAdmin: boolean;
+  /** Where the "Judging" link goes, for judges of a contest. */
+  judgingHref?: string | null;
 }
 
 export function SiteHeader({ user, language }: { user: HeaderUser | null; language: Language }) {
@@ -29,6 +31,11 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
                     {t("layout.home")}
                   </NavLink>
                 </li>
+                {user.judgingHref ? (
+                  <li>
+                    <NavLink to={user.judgingHref}>{t("judging.nav")}</NavLink>
+                  </li>
+                ) : null}
                 {user.isAdmin ? (
                   <li>
                     <NavLink to="/admin/mailbox">{t("layout.mailbox")}</NavLink>

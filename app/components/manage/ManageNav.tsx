@@ -28,6 +28,9 @@ export function ManageNav({ contestId }: { contestId: number }) {
         <li>
           <NavLink to={`${base}/registrations`}>{t("manage.registrations")}</NavLink>
         </li>
+        <li>
+          <NavLink to={`${base}/judges`}>{t("judging.judges.title")}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -1,0 +1,97 @@
+// An invitation to judge a contest, opened from its email: accept or decline, signed in with the
+// invited address. Accepting leads to the onboarding page (agreement, then conflicts).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "#app/components/ui/Button";
+import type { Language } from "#app/domain/locale";
+import { pickLocalized } from "#app/domain/localized";
+import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
+import { redirectWithToast } from "#app/infra/toast.server";
+import { inspectJudgeInvitation, respondToJudgeInvitation } from "#app/services/judges.server";
+import { encodeError, errorText } from "#app/utils/errors";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const result = await inspectJudgeInvitation(serviceContext(request, context, auth), params.token ?? "");
+  const signedInAs = auth?.user.email ?? null;
+  if (!result.ok) return data({ invitation: null, problem: result.error.code, signedInAs }, { status: 400 });
+  return { invitation: result.value, problem: null, signedInAs };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const auth = await requireUser(request);
+  const accept = (await request.formData()).get("answer") === "accept";
+  const result = await respondToJudgeInvitation(serviceContext(request, context, auth), params.token ?? "", accept);
+  if (!result.ok) return data({ message: encodeError(result.error) }, { status: 400 });
+  return accept
+    ? redirectWithToast(`/judging/${result.value.contestId}`, { kind: "success", key: "judging.invitation.accepted" })
+    : redirectWithToast("/", { kind: "info", key: "judging.invitation.declined" });
+}
+
+/** The team invitations' wording says "revoked by the team"; here the organisers did it. */
+const problemText = (t: ReturnType<typeof useTranslation>["t"], code: string) =>
+  code === "invitation_revoked" ? t("judging.invitation.revoked") : errorText(t, code);
+
+export default function JudgeInvitation() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const back = encodeURIComponent(location.pathname);
+  return (
+    <section className="card narrow" aria-labelledby="invitation-title">
+      <h1 id="invitation-title">{t("judging.invitation.title")}</h1>
+      {problem ? (
+        <p className="alert alert-error" role="alert">
+          {problemText(t, problem)}
+        </p>
+      ) : invitation ? (
+        <>
+          <p>{t("judging.invitation.text", { contest: pickLocalized(invitation.contestName, language) })}</p>
+          <p>{t("judging.invitation.sentTo", { email: invitation.email })}</p>
+          <p className="muted">{t("judging.invitation.what")}</p>
+          {actionData?.message ? (
+            <p className="alert alert-error" role="alert">
+              {problemText(t, actionData.message)}
+            </p>
+          ) : null}
+          {signedInAs ? (
+            signedInAs === invitation.email ? (
+              <div className="actions">
+                <Form method="post">
+                  <input type="hidden" name="answer" value="accept" />
+                  <Button type="submit">{t("judging.invitation.accept")}</Button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="answer" value="decline" />
+                  <Button type="submit" variant="secondary">
+                    {t("judging.invitation.decline")}
+                  </Button>
+                </Form>
+              </div>
+            ) : (
+              <p className="alert alert-info">
+                {t("judging.invitation.otherAccount", { email: invitation.email, current: signedInAs })}
+              </p>
+            )
+          ) : (
+            <>
+              <p>{t("judging.invitation.signInFirst", { email: invitation.email })}</p>
+              <p className="actions">
+                <Link className="btn btn-primary" to={`/login?redirectTo=${back}`}>
+                  {t("layout.signIn")}
+                </Link>
+                <Link className="btn btn-secondary" to={`/signup?redirectTo=${back}`}>
+                  {t("layout.signUp")}
+                </Link>
+              </p>
+            </>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
