@@ -47,10 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-/** The header's "Judging" link: the newest contest the user judges (the home page lists them all). */
+/** The header's "Judging" link, for judges: their home, which lists every contest they judge. */
 function judgingHref(roles: ReadonlyArray<{ contestId: number; role: string }>): string | null {
-  const judged = roles.filter((r) => r.role === "judge").map((r) => r.contestId);
-  return judged.length ? `/judging/${Math.max(...judged)}` : null;
+  return roles.some((r) => r.role === "judge") ? "/judging" : null;
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];

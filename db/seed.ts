@@ -9,6 +9,8 @@ import { insertDefaultTracks } from "#app/data/contests.server";
 import { insertRubric } from "#app/data/rubrics.server";
 import { normaliseTeamName } from "#app/domain/registration";
 import { RUBRIC_TEMPLATES, type RubricTemplateId } from "#app/domain/rubric-templates";
+import type { FileStorage } from "#app/infra/storage/types";
+import { seedDemoEntries } from "./seed-entries";
 
 export const DEMO_PASSWORD = "trellis-demo-2026";
 const DOMAIN = "demo.trellis.test";
@@ -145,8 +147,10 @@ export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
   return true;
 }
 
-export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<void> {
+export async function seedDemo(db: Kysely<Database>, now = new Date(), storage?: FileStorage): Promise<void> {
   const { hashPassword } = await import("#app/infra/password.server");
+  const { agreementText } = await import("#app/services/judges.server");
+  const { sha256Hex } = await import("#app/infra/crypto.server");
   // One hash for every demo login: they share the password, and hashing is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now.toISOString();
@@ -246,6 +250,27 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
+    // Every demo judge but judge1 has signed the agreement; judge1 is there to try signing.
+    const agreement = await trx
+      .selectFrom("contests")
+      .select(["name", "judge_agreement_i18n", "judge_agreement_version"])
+      .where("id", "=", contest.id)
+      .executeTakeFirstOrThrow();
+    for (const id of judgeIds.slice(1)) {
+      await trx
+        .insertInto("agreement_acceptances")
+        .values({
+          contest_id: contest.id,
+          user_id: id,
+          agreement_version: agreement.judge_agreement_version,
+          text_sha256: sha256Hex(agreementText(agreement, "en")),
+          language: "en",
+          accepted_at: at,
+          ip: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
 
     for (const [i, team] of teams.entries()) {
       const leadId = await addUser({
@@ -294,6 +319,10 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         .execute();
     }
   });
+
+  const contest = await db.selectFrom("contests").select("id").where("slug", "=", "china-asean-2026").executeTakeFirstOrThrow();
+  const { getStorage } = await import("#app/infra/storage/index.server");
+  await seedDemoEntries(db, storage ?? getStorage(), contest.id, now);
 }
 
 const DEMO_CONTEST = {

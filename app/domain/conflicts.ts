@@ -37,6 +37,17 @@ export const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   "hotmail.co.th",
 ]);
 
+/**
+ * Top-level domains reserved for tests and documentation (RFC 2606, RFC 6761): no organisation owns
+ * them, so sharing one (e.g. every demo account's demo.trellis.test) says nothing either.
+ */
+const RESERVED_TLDS = ["test", "example", "invalid", "localhost"];
+
+function isCompanyDomain(domain: string): boolean {
+  if (!domain || PUBLIC_MAIL_DOMAINS.has(domain)) return false;
+  return !RESERVED_TLDS.includes(domain.split(".").pop() ?? "");
+}
+
 export interface JudgeFacts {
   userId: number;
   email: string;
@@ -80,7 +91,7 @@ export function detectConflicts(
   const found: Array<{ entryId: number; reason: ConflictReason }> = [];
   const judgeOrg = organisationKey(judge.organisation);
   const judgeDomain = emailDomain(judge.email);
-  const companyDomain = judgeDomain && !PUBLIC_MAIL_DOMAINS.has(judgeDomain) ? judgeDomain : null;
+  const companyDomain = isCompanyDomain(judgeDomain) ? judgeDomain : null;
   for (const team of teams) {
     if (team.memberUserIds.includes(judge.userId)) found.push({ entryId: team.entryId, reason: "team_member" });
     if (judgeOrg && judgeOrg === organisationKey(team.organisation))

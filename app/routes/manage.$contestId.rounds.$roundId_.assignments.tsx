@@ -4,7 +4,7 @@ import { FormProvider, getCollectionProps, getFormProps, useField, useForm, type
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AssignmentProblems } from "#app/components/judging/AssignmentProblems";
@@ -89,6 +89,7 @@ export default function Assignments() {
   const language = i18n.language as Language;
   const { contest, page } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const location = useLocation();
   const base = `/manage/${contest.id}/rounds/${page.round.id}/assignments`;
   const roundName = pickLocalized(page.round.name, language);
   const outcome = actionData && "outcome" in actionData ? actionData.outcome : null;
@@ -137,7 +138,12 @@ export default function Assignments() {
         {page.rows.length === 0 ? (
           <p>{t("judging.assignments.noEntries")}</p>
         ) : (
-          <EntryTable page={page} addError={message && message.entryId !== null ? message : null} />
+          <EntryTable
+            contestId={contest.id}
+            here={`${base}${location.search}`}
+            page={page}
+            addError={message && message.entryId !== null ? message : null}
+          />
         )}
         {page.pages > 1 ? (
           <nav aria-label={t("judging.assignments.pages")} className="pager">
@@ -213,7 +219,18 @@ function ModeField({ meta: given }: { meta: FieldRef }) {
   );
 }
 
-function EntryTable({ page, addError }: { page: AssignmentsPage; addError: { entryId: number | null; message: string } | null }) {
+function EntryTable({
+  contestId,
+  here,
+  page,
+  addError,
+}: {
+  contestId: number;
+  /** This page with its filters, to come back to after reopening a review. */
+  here: string;
+  page: AssignmentsPage;
+  addError: { entryId: number | null; message: string } | null;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const trackOf = new Map(page.tracks.map((tr) => [tr.id, tr.name]));
@@ -257,7 +274,28 @@ function EntryTable({ page, addError }: { page: AssignmentsPage; addError: { ent
                           <span className={j.reviewStatus === "submitted" ? "status status-done" : "status"}>
                             {t(`judging.assignments.review.${j.reviewStatus}`)}
                           </span>
-                          {j.reviewStatus === "submitted" ? null : (
+                          {j.reviewStatus === "submitted" ? (
+                            <details className="reopen">
+                              <summary>
+                                <span aria-hidden="true">{t("judging.assignments.reopen")}</span>
+                                <span className="visually-hidden">
+                                  {t("judging.assignments.reopenNamed", { judge: j.name, code: row.code })}
+                                </span>
+                              </summary>
+                              <Form
+                                method="post"
+                                action={`/manage/${contestId}/reviews/${j.assignmentId}/reopen`}
+                                className="inline-form"
+                              >
+                                <input type="hidden" name="redirectTo" value={here} />
+                                <label htmlFor={`reopen-${j.assignmentId}`}>{t("judging.assignments.reopenReason")}</label>
+                                <input id={`reopen-${j.assignmentId}`} name="reason" required maxLength={500} />
+                                <Button type="submit" variant="secondary">
+                                  {t("judging.assignments.reopen")}
+                                </Button>
+                              </Form>
+                            </details>
+                          ) : (
                             <Form method="post">
                               <input type="hidden" name="intent" value="remove" />
                               <input type="hidden" name="assignmentId" value={j.assignmentId} />

@@ -265,10 +265,10 @@ describe("agreement and conflicts", () => {
   });
 
   it("detects the same organisation, a company email domain and a (former) team membership", async () => {
-    const judge = await makeJudge({ organisation: "Mekong Ventures Pte Ltd", email: "judge@mekong.example" });
+    const judge = await makeJudge({ organisation: "Mekong Ventures Pte Ltd", email: "judge@mekong.vc" });
     const { entry: sameOrg } = await makeEntry(tracks[0]!, { organisation: "Mekong Ventures" });
     const { entry: sameDomain, team } = await makeEntry(tracks[0]!);
-    const colleague = await makeUser(t.db, { email: "cto@mekong.example" });
+    const colleague = await makeUser(t.db, { email: "cto@mekong.vc" });
     await insertMember(t.db, team.id, colleague.id);
     const { entry: clean } = await makeEntry(tracks[0]!);
     const result = await assignRound(await ctxOf(organiser), contestId, roundId, { seed: 1, mode: "redo" });

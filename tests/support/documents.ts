@@ -1,34 +1,14 @@
 // Real documents for tests, made here: PDFs with a given number of pages (optionally encrypted),
 // DOCX files (a ZIP with the parts of a Word document) and a PNG.
 import yazl from "yazl";
+import { buildPdf } from "#db/demo-pdf";
 
-/** A valid PDF with `pages` pages and a correct cross-reference table. */
+/** A valid PDF with `pages` pages ("Page 1", "Page 2"... or the label given). */
 export function makePdf(pages: number, options: { encrypted?: boolean; label?: string } = {}): Buffer {
-  const objects: string[] = [];
-  objects.push("<< /Type /Catalog /Pages 2 0 R >>");
-  const kids = Array.from({ length: pages }, (_, i) => `${3 + i * 2} 0 R`).join(" ");
-  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
-  for (let i = 0; i < pages; i++) {
-    const content = `BT /F1 24 Tf 72 720 Td (${options.label ?? "Page"} ${i + 1}) Tj ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${4 + i * 2} 0 R >>`);
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  }
-  if (options.encrypted) {
-    // The standard security handler with owner and user keys that no empty password opens.
-    objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${"ab".repeat(32)}> /U <${"cd".repeat(32)}> /P -3904 >>`);
-  }
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, "latin1"));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  const encrypt = options.encrypted ? ` /Encrypt ${objects.length} 0 R /ID [<${"01".repeat(16)}> <${"01".repeat(16)}>]` : "";
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return buildPdf(
+    Array.from({ length: pages }, (_, i) => `${options.label ?? "Page"} ${i + 1}`),
+    options,
+  );
 }
 
 function zip(entries: Record<string, string>): Promise<Buffer> {

@@ -41,4 +41,11 @@ describe("conflict detection", () => {
     const judge = { userId: 7, email: "judge@gmail.com", organisation: null };
     expect(detectConflicts(judge, [team(1, null, ["founder@gmail.com"]), team(2, "", ["x@qq.com"])])).toEqual([]);
   });
+
+  it("ignores domains reserved for tests, such as the demo accounts' one", () => {
+    const judge = { userId: 7, email: "judge1@demo.trellis.test", organisation: null };
+    expect(detectConflicts(judge, [team(1, null, ["founder1@demo.trellis.test"]), team(2, null, ["a@site.example"])])).toEqual(
+      [],
+    );
+  });
 });
