@@ -68,7 +68,9 @@ const DEMO_ENTRIES: Array<{
 ];
 
 export async function seedDemoEntries(db: Kysely<Database>, storage: FileStorage, contestId: number, now: Date) {
-  const at = now.toISOString();
+  // Registered and handed in a week before the seed runs, so the materials count for judging as
+  // soon as an organiser moves the round's deadline to any time after that.
+  const at = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const round = await db
     .selectFrom("rounds")
     .select("id")

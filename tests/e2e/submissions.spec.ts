@@ -5,33 +5,7 @@
 import type { JSHandle, Page } from "@playwright/test";
 import { makeDocx, makePdf } from "../support/documents";
 import { expect, test, watchConsole } from "./fixtures";
-import { signIn, signOut } from "./support";
-
-/** A wall-clock time in Asia/Shanghai (the demo contest's zone) for a datetime-local input. */
-function shanghai(offsetDays: number): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
-
-async function setRoundWindow(page: Page, opens: string, closes: string) {
-  await page.goto("/manage/1/rounds/1");
-  const settings = page.locator("form", { has: page.locator('input[name="intent"][value="update-round"]') });
-  await settings.getByLabel("Submissions open").fill(opens);
-  await settings.getByLabel("Submissions close").fill(closes);
-  await settings.getByLabel("Review opens").fill(closes);
-  await settings.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Your changes were saved.")).toBeVisible();
-}
+import { setRoundWindow, shanghai, signIn, signOut } from "./support";
 
 /** A DataTransfer holding one file, made in the page, as a drag from the desktop would carry it. */
 function fileTransfer(page: Page, file: { name: string; type: string; base64?: string; size?: number }): Promise<JSHandle> {
@@ -52,7 +26,7 @@ test("a founder hands in a deck and a plan with progress, replaces the deck, and
   const problems = watchConsole(page);
   // The organiser opens the demo contest's first round now.
   await signIn(page, "organiser@demo.trellis.test");
-  await setRoundWindow(page, shanghai(-30), shanghai(60));
+  await setRoundWindow(page, { opens: shanghai(-30), closes: shanghai(60) });
   await signOut(page);
 
   // The lead registers the team, then opens the round's materials from the team page.
@@ -198,7 +172,7 @@ test("a founder hands in a deck and a plan with progress, replaces the deck, and
 
   // The organiser moves the deadline into the past: the page becomes read-only.
   await signIn(page, "organiser@demo.trellis.test");
-  await setRoundWindow(page, shanghai(-30), shanghai(-1));
+  await setRoundWindow(page, { opens: shanghai(-30), closes: shanghai(-1) });
   await signOut(page);
   await signIn(page, "founder5@demo.trellis.test");
   await page.goto(materialsUrl);
