@@ -105,11 +105,21 @@ export async function seedDemoEntries(db: Kysely<Database>, storage: FileStorage
     if (taken) continue;
     // Files first (content-addressed, so a rerun stores nothing twice), then the rows in one transaction.
     const deck = await storage.put(
-      buildPdf([`${team.name}`, "The problem", "Our solution", "Market", "Business model", "Team", "Traction", "The ask"]),
+      // No team name inside: round 1 is blind, and the demo's teams follow the rules.
+      buildPdf([
+        `Entry ${demo.code}: pitch deck`,
+        "The problem",
+        "Our solution",
+        "Market",
+        "Business model",
+        "Team",
+        "Traction",
+        "The ask",
+      ]),
       { maxBytes: 20 * 1024 * 1024, contentType: "application/pdf", fileName: "deck.pdf" },
     );
     const plan = demo.plan
-      ? await storage.put(buildPdf([`${team.name}: business plan`, "Summary", "Market", "Operations", "Finance"]), {
+      ? await storage.put(buildPdf([`Entry ${demo.code}: business plan`, "Summary", "Market", "Operations", "Finance"]), {
           maxBytes: 30 * 1024 * 1024,
           contentType: "application/pdf",
           fileName: "plan.pdf",
