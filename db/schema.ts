@@ -169,6 +169,11 @@ export interface RoundsTable {
   created_at: Instant;
   updated_at: Instant;
   version: ColumnType<number, number | undefined, number>;
+  /** How the round turns an entry's reviews into one result (see app/domain/aggregation.ts). */
+  aggregation_method: ColumnType<string, string | undefined, string>;
+  /** The live pitch format, e.g. 8 + 7: minutes of pitch, then of questions. */
+  pitch_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  qa_minutes: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type MaterialKind = "pitch_deck" | "business_plan" | "video_link" | "text_answer";
@@ -301,6 +306,8 @@ export interface Database {
   assignments: AssignmentsTable;
   reviews: ReviewsTable;
   criterion_scores: CriterionScoresTable;
+  roadshow_sessions: RoadshowSessionsTable;
+  roadshow_slots: RoadshowSlotsTable;
 }
 
 export interface SubmissionsTable {
@@ -432,6 +439,8 @@ export interface ReviewsTable {
   created_at: Instant;
   updated_at: Instant;
   submitted_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The client's key for a submit, so a resent submit is acknowledged instead of refused. */
+  submit_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CriterionScoresTable {
@@ -439,4 +448,32 @@ export interface CriterionScoresTable {
   criterion_id: number;
   value: number | null;
   comment: string | null;
+}
+
+export type RoadshowStatus = "planned" | "live" | "finished";
+export type RoadshowPhase = "waiting" | "pitch" | "qa" | "scoring" | "closed";
+
+export interface RoadshowSessionsTable {
+  id: Generated<number>;
+  round_id: number;
+  status: ColumnType<RoadshowStatus, RoadshowStatus | undefined, RoadshowStatus>;
+  current_slot_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Bumped by every change, so live screens know when to refresh. */
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Instant;
+  started_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  finished_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+export interface RoadshowSlotsTable {
+  id: Generated<number>;
+  session_id: number;
+  entry_id: number;
+  position: number;
+  phase: ColumnType<RoadshowPhase, RoadshowPhase | undefined, RoadshowPhase>;
+  phase_started_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  result: ColumnType<number | null, number | null | undefined, number | null>;
+  judges_counted: ColumnType<number | null, number | null | undefined, number | null>;
+  closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }

@@ -187,7 +187,7 @@ export async function saveReview(
   ctx: ServiceContext,
   assignmentId: number,
   input: ReviewInput,
-  options: { submit: boolean },
+  options: { submit: boolean; submitKey?: string },
 ): Promise<Result<{ version: number; status: ReviewStage }>> {
   const assignment = await ownAssignment(ctx, assignmentId);
   if (!assignment) return fail("not_found");
@@ -212,6 +212,9 @@ export async function saveReview(
   const at = ctx.now.toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const current = await findReview(trx, assignmentId);
+    // A submit resent with the same key (a phone that lost the answer) is acknowledged, not refused.
+    if (current?.status === "submitted" && options.submit && options.submitKey && current.submit_key === options.submitKey)
+      return ok({ version: current.version, status: "submitted" as const });
     if (current?.status === "submitted") return fail("review_locked");
     if ((current?.version ?? 0) !== input.version) return fail("changed_by_someone_else");
     const status: ReviewStage = options.submit ? "submitted" : "draft";
@@ -222,6 +225,7 @@ export async function saveReview(
       confidence: input.confidence,
       updated_at: at,
       submitted_at: options.submit ? at : null,
+      submit_key: options.submit ? (options.submitKey ?? null) : null,
     };
     let reviewId: number;
     if (current) {

@@ -8,6 +8,7 @@ import * as m0005 from "./0005_team_name_key";
 import * as m0006 from "./0006_submissions";
 import * as m0007 from "./0007_judges_and_conflicts";
 import * as m0008 from "./0008_assignments_and_reviews";
+import * as m0009 from "./0009_roadshow";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006_submissions": m0006,
   "0007_judges_and_conflicts": m0007,
   "0008_assignments_and_reviews": m0008,
+  "0009_roadshow": m0009,
 };
