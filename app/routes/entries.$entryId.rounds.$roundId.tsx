@@ -10,6 +10,7 @@ import { Deadline } from "#app/components/Deadline";
 import { Time } from "#app/components/Time";
 import { Countdown } from "#app/components/submit/Countdown";
 import { FileUploadForm } from "#app/components/submit/FileUploadForm";
+import { MATERIALS_LANGUAGE_INTENT, MaterialsLanguageForm } from "#app/components/submit/MaterialsLanguageForm";
 import { MaterialStatus } from "#app/components/submit/MaterialStatus";
 import { Button } from "#app/components/ui/Button";
 import { ErrorList } from "#app/components/ui/Field";
@@ -18,6 +19,7 @@ import { pickLocalized } from "#app/domain/localized";
 import { isFileMaterial } from "#app/domain/upload-precheck";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
+import { materialsLanguageForTeam, setMaterialsLanguage } from "#app/services/entry-language.server";
 import { sendReceipt, submissionPage } from "#app/services/submissions.server";
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId } from "#app/utils/manage.server";
@@ -26,10 +28,19 @@ import { handIn, handInStatus, readHandInForm } from "#app/utils/submit.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const ctx = serviceContext(request, context, auth);
-  const result = await submissionPage(ctx, parseId(params.entryId), parseId(params.roundId));
-  if (!result.ok) throw new Response("Not found", { status: 404 });
+  const entryId = parseId(params.entryId);
+  const [result, materialsLanguage] = await Promise.all([
+    submissionPage(ctx, entryId, parseId(params.roundId)),
+    materialsLanguageForTeam(ctx, entryId),
+  ]);
+  if (!result.ok || !materialsLanguage.ok) throw new Response("Not found", { status: 404 });
   // The server's clock goes with the page so the countdown can correct a browser clock that is off.
-  return { page: result.value, timeZone: auth.user.time_zone, serverNow: ctx.now.toISOString() };
+  return {
+    page: result.value,
+    materialsLanguage: materialsLanguage.value,
+    timeZone: auth.user.time_zone,
+    serverNow: ctx.now.toISOString(),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -46,6 +57,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!sent.ok) return data({ requirementId: null, message: encodeError(sent.error) }, { status: handInStatus(sent.error) });
     return redirectWithToast(back, { kind: "success", key: "submit.receiptSent" });
   }
+  if (form.formData.get("intent") === MATERIALS_LANGUAGE_INTENT) {
+    const saved = await setMaterialsLanguage(ctx, entryId, form.formData.get("language"));
+    if (!saved.ok) {
+      if (saved.error.code === "not_found") throw new Response("Not found", { status: 404 });
+      const status = saved.error.code === "materials_language_locked" ? 409 : 400;
+      return data({ requirementId: null, message: encodeError(saved.error), form: MATERIALS_LANGUAGE_INTENT }, { status });
+    }
+    return redirectWithToast(back, { kind: "success", key: "materialsLanguage.saved" });
+  }
   const result = await handIn(ctx, { entryId, roundId }, form.formData);
   if (!result.ok) return data({ requirementId: result.requirementId, message: result.message }, { status: result.status });
   return redirectWithToast(back, { kind: "success", key: "submit.saved", params: { version: result.version } });
@@ -54,8 +74,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function SubmissionPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, timeZone, serverNow } = useLoaderData<typeof loader>();
+  const { page, materialsLanguage, timeZone, serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const languageError = actionData && "form" in actionData ? actionData.message : undefined;
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   // The deadline passed while the page was open: the forms close at once, and the page asks the
@@ -101,6 +122,13 @@ export default function SubmissionPage() {
           {t("handIn.closedNow")}
         </p>
       ) : null}
+      <MaterialsLanguageForm
+        language={materialsLanguage.language}
+        editable={materialsLanguage.editable}
+        withdrawn={page.withdrawn}
+        error={languageError}
+        busy={navigation.state === "submitting" && navigation.formData?.get("intent") === MATERIALS_LANGUAGE_INTENT}
+      />
       {page.materials.length === 0 ? <p>{t("submit.nothingAsked")}</p> : null}
       {page.materials.map((m) => {
         const latest = m.versions[0];
@@ -189,7 +217,7 @@ export default function SubmissionPage() {
           </article>
         );
       })}
-      {actionData && actionData.requirementId === null ? (
+      {actionData && actionData.requirementId === null && !languageError ? (
         <p className="alert alert-error" role="alert">
           {errorText(t, actionData.message)}
         </p>

@@ -8,11 +8,13 @@ import { ContestHeading } from "#app/components/manage/ContestHeading";
 import { VersionHistory } from "#app/components/manage/VersionHistory";
 import { Button } from "#app/components/ui/Button";
 import { countryName } from "#app/domain/countries";
+import { languageName } from "#app/domain/judging";
 import type { Language } from "#app/domain/locale";
 import { pickedLanguage, pickLocalized } from "#app/domain/localized";
 import { formatAnswer } from "#app/domain/questions";
 import { getRequestLanguage } from "#app/infra/i18n.server";
 import { redirectWithToast } from "#app/infra/toast.server";
+import { materialsLanguageForOrganisers } from "#app/services/entry-language.server";
 import { getRegistration, restoreEntry } from "#app/services/registrations-admin.server";
 import { entryMaterialsHistory } from "#app/services/round-materials.server";
 import { encodeError, errorText } from "#app/utils/errors";
@@ -24,10 +26,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!result.ok) throw new Response(result.error.code, { status: result.error.code === "not_found" ? 404 : 403 });
   const language = await getRequestLanguage(request, auth.user.preferred_language);
   const history = await entryMaterialsHistory(ctx, contest.id, result.value.id);
+  const materialsLanguage = await materialsLanguageForOrganisers(ctx, contest.id, result.value.id);
   return {
     contest,
     entry: result.value,
     materials: history.ok ? history.value : [],
+    materialsLanguage: materialsLanguage.ok ? materialsLanguage.value : null,
     countryLabel: countryName(result.value.team.country, language),
     viewerTimeZone: auth.user.time_zone,
   };
@@ -54,7 +58,7 @@ function safeHref(url: string): string | null {
 export default function Registration() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, entry, materials, countryLabel, viewerTimeZone } = useLoaderData<typeof loader>();
+  const { contest, entry, materials, materialsLanguage, countryLabel, viewerTimeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { team } = entry;
@@ -85,6 +89,8 @@ export default function Registration() {
           </dd>
           <dt>{t("registrations.track")}</dt>
           <dd lang={pickedLanguage(entry.track.name, language)}>{pickLocalized(entry.track.name, language)}</dd>
+          <dt>{t("materialsLanguage.organiserLabel")}</dt>
+          <dd>{materialsLanguage ? languageName(materialsLanguage, language) : t("materialsLanguage.notGiven")}</dd>
           <dt>{t("registrations.columns.registeredAt")}</dt>
           <dd>
             <Time iso={entry.registeredAt} timeZone={viewerTimeZone} />
