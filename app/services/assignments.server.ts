@@ -1,11 +1,9 @@
 // Who reviews which entry in a round: automatic assignment (app/domain/assignment.ts), manual
 // changes, and re-balancing when a judge withdraws. Every change is audited.
 import { assignJudges, type AssignmentProblem } from "#app/domain/assignment";
-import { parseLocalizedJson } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
-import { listTracks } from "#app/data/contests.server";
 import { listConflicts } from "#app/data/judges.server";
 import type { ServiceContext } from "./context.server";
 import { syncDetectedConflicts } from "./judges.server";
@@ -283,48 +281,6 @@ export async function withdrawJudge(
     if (filled.ok) rounds.push({ roundId, added: filled.value.added, problems: filled.value.problems });
   }
   return ok({ rounds });
-}
-
-/** The organiser's view of a round's assignments: each entry with its judges, and each judge's load. */
-export async function roundAssignments(ctx: ServiceContext, contestId: number, roundId: number) {
-  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
-  const round = await findRound(ctx.db, contestId, roundId);
-  if (!round) return fail("not_found");
-  const [entries, rows, judges, tracks] = await Promise.all([
-    ctx.db
-      .selectFrom("entries")
-      .innerJoin("teams", "teams.id", "entries.team_id")
-      .select(["entries.id", "entries.code", "entries.track_id as trackId", "teams.name as teamName"])
-      .where("entries.contest_id", "=", contestId)
-      .where("entries.status", "=", "registered")
-      .orderBy("entries.code")
-      .execute(),
-    roundAssignmentRows(ctx.db, roundId),
-    ctx.db
-      .selectFrom("judge_profiles")
-      .innerJoin("users", "users.id", "judge_profiles.user_id")
-      .select(["users.id", "users.name", "judge_profiles.status"])
-      .where("judge_profiles.contest_id", "=", contestId)
-      .orderBy("users.name")
-      .execute(),
-    listTracks(ctx.db, contestId),
-  ]);
-  return ok({
-    round: {
-      id: round.id,
-      name: parseLocalizedJson(round.name_i18n) ?? { en: "" },
-      judgesPerEntry: round.judges_per_entry,
-      blind: round.blind_review === 1,
-    },
-    tracks: tracks.map((t) => ({ id: t.id, name: parseLocalizedJson(t.name_i18n) ?? { en: "" } })),
-    judges: judges.map((j) => ({ ...j, load: rows.filter((r) => r.judgeId === j.id).length })),
-    entries: entries.map((e) => ({
-      ...e,
-      assignments: rows
-        .filter((r) => r.entryId === e.id)
-        .map((r) => ({ id: r.id, judgeId: r.judgeId, reviewStatus: r.reviewStatus })),
-    })),
-  });
 }
 
 /**

@@ -1,13 +1,25 @@
 // What organisers see of a contest's judges: each judge with agreement, conflicts and load, the
-// pending invitations, a bulk invitation from a CSV file, and one page of a round's assignments.
+// pending invitations, a bulk invitation from a CSV file, and one page of a round's progress.
 import { parseJudgeCsv, type CsvProblem } from "#app/domain/judging";
 import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
 import { findContest, listTracks } from "#app/data/contests.server";
 import { listConflicts, listJudgeProfiles, listPendingJudgeInvitations } from "#app/data/judges.server";
+import {
+  countProgressEntries,
+  findContestRound,
+  listAssignmentsForEntries,
+  listConflictsForEntries,
+  listProgressEntries,
+  listRoundJudges,
+  progressSummary,
+  type ProgressFilter,
+  type ProgressStatus,
+} from "#app/data/assignments.server";
 import type { ServiceContext } from "./context.server";
 import { inviteJudges } from "./judges.server";
-import { roundAssignments } from "./assignments.server";
+import { roundCalibration } from "./judging-progress.server";
+import { reviewWindow } from "./reviews.server";
 import { fail, ok, type ServiceError } from "./result";
 
 export const ASSIGNMENTS_PAGE_SIZE = 50;
@@ -86,61 +98,132 @@ export async function inviteJudgesFromCsv(ctx: ServiceContext, contestId: number
   return result.ok ? result : { ...result, problems: [] };
 }
 
+/** Which entries a round's progress view shows; every filter may be left empty. */
 export interface AssignmentsQuery {
   trackId: number | null;
+  judgeId?: number | null;
+  status?: ProgressStatus | null;
+  code?: string | null;
   page: number;
 }
 
+/** How many eligible judges each entry's "add" and "replace" lists offer: the most suitable first. */
+export const CANDIDATES_SHOWN = 25;
+
 /**
- * One page of a round's entries with their judges, the judges each entry could still get (active,
- * not on it, no conflict; those who know the entry's track first), and every judge's load.
+ * One page of a round's entries (filtered, counted and paged in SQL) with their judges and the
+ * judges each entry could still get (active, not on it, no conflict; those who know the entry's
+ * track first, then the least busy), and every judge's work in the round next to the panel's scores.
  */
 export async function assignmentsPage(ctx: ServiceContext, contestId: number, roundId: number, query: AssignmentsQuery) {
-  const view = await roundAssignments(ctx, contestId, roundId);
-  if (!view.ok) return view;
-  const [profiles, conflicts] = await Promise.all([listJudgeProfiles(ctx.db, contestId), listConflicts(ctx.db, contestId)]);
-  const { round, tracks, judges, entries } = view.value;
-  const trackId = tracks.some((t) => t.id === query.trackId) ? query.trackId : null;
-  const selected = trackId === null ? entries : entries.filter((e) => e.trackId === trackId);
-  const pages = Math.max(1, Math.ceil(selected.length / ASSIGNMENTS_PAGE_SIZE));
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  const round = await findContestRound(ctx.db, contestId, roundId);
+  if (!round) return fail("not_found");
+  const [tracks, judgeRows] = await Promise.all([listTracks(ctx.db, contestId), listRoundJudges(ctx.db, contestId, roundId)]);
+  const trackId = tracks.some((t) => t.id === query.trackId) ? (query.trackId ?? null) : null;
+  const judgeId = judgeRows.some((j) => j.id === query.judgeId) ? (query.judgeId ?? null) : null;
+  const code = query.code?.trim().slice(0, 40) || null;
+  const filter: ProgressFilter = {
+    contestId,
+    roundId,
+    judgesPerEntry: round.judges_per_entry,
+    trackId,
+    judgeId,
+    status: query.status ?? null,
+    code,
+  };
+  const [total, summary, calibration] = await Promise.all([
+    countProgressEntries(ctx.db, filter),
+    progressSummary(ctx.db, contestId, roundId, round.judges_per_entry),
+    roundCalibration(
+      ctx.db,
+      roundId,
+      round.rubric_id,
+      judgeRows.map((j) => j.id),
+    ),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / ASSIGNMENTS_PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page), pages);
+  const entries = await listProgressEntries(ctx.db, filter, {
+    limit: ASSIGNMENTS_PAGE_SIZE,
+    offset: (page - 1) * ASSIGNMENTS_PAGE_SIZE,
+  });
+  const entryIds = entries.map((e) => e.id);
+  const [assignments, conflicts] = await Promise.all([
+    listAssignmentsForEntries(ctx.db, roundId, entryIds),
+    listConflictsForEntries(ctx.db, contestId, entryIds),
+  ]);
   const conflicted = new Set(conflicts.map((c) => `${c.userId}:${c.entryId}`));
-  const profileOf = new Map(profiles.map((p) => [p.userId, p]));
-  const nameOf = new Map(judges.map((j) => [j.id, j.name]));
-  const active = judges.filter((j) => j.status === "active");
-  const rows = selected.slice((page - 1) * ASSIGNMENTS_PAGE_SIZE, page * ASSIGNMENTS_PAGE_SIZE).map((e) => {
-    const on = new Set(e.assignments.map((a) => a.judgeId));
-    const candidates = active
-      .filter((j) => !on.has(j.id) && !conflicted.has(`${j.id}:${e.id}`))
-      .map((j) => {
-        const known = parseIds(profileOf.get(j.id)?.trackIdsJson ?? "[]");
-        return { id: j.id, name: j.name, load: j.load, knowsTrack: known.length === 0 || known.includes(e.trackId) };
-      })
+  const active = judgeRows
+    .filter((j) => j.status === "active")
+    .map((j) => ({ id: j.id, name: j.name, load: j.assigned, trackIds: parseIds(j.trackIdsJson) }));
+  const rows = entries.map((e) => {
+    const on = assignments.filter((a) => a.entryId === e.id);
+    const onIds = new Set(on.map((a) => a.judgeId));
+    const eligible = active
+      .filter((j) => !onIds.has(j.id) && !conflicted.has(`${j.id}:${e.id}`))
+      .map((j) => ({
+        id: j.id,
+        name: j.name,
+        load: j.load,
+        knowsTrack: j.trackIds.length === 0 || j.trackIds.includes(e.trackId),
+      }))
       .sort((a, b) => Number(b.knowsTrack) - Number(a.knowsTrack) || a.load - b.load || a.name.localeCompare(b.name));
     return {
       id: e.id,
       code: e.code,
       teamName: e.teamName,
       trackId: e.trackId,
-      judges: e.assignments.map((a) => ({
+      assigned: Number(e.assigned),
+      submitted: Number(e.submitted),
+      judges: on.map((a) => ({
         assignmentId: a.id,
         judgeId: a.judgeId,
-        name: nameOf.get(a.judgeId) ?? "",
+        name: a.name,
         reviewStatus: a.reviewStatus ?? ("not_started" as const),
       })),
-      candidates,
+      candidates: eligible.slice(0, CANDIDATES_SHOWN),
+      moreCandidates: Math.max(0, eligible.length - CANDIDATES_SHOWN),
     };
   });
   return ok({
-    round,
-    tracks: tracks as Array<{ id: number; name: LocalizedText }>,
+    round: {
+      id: round.id,
+      name: parseLocalizedJson(round.name_i18n) ?? { en: "" },
+      judgesPerEntry: round.judges_per_entry,
+      blind: round.blind_review === 1,
+      reviewClosesAt: round.review_closes_at,
+      window: reviewWindow(round.review_opens_at, round.review_closes_at, ctx.now),
+    },
+    tracks: tracks.map((t) => ({ id: t.id, name: parseLocalizedJson(t.name_i18n) ?? ({ en: "" } as LocalizedText) })),
     trackId,
+    judgeId,
+    status: filter.status,
+    code,
     page,
     pages,
-    total: selected.length,
-    short: selected.filter((e) => e.assignments.length < round.judgesPerEntry).length,
+    total,
+    summary,
+    short: summary.missing,
     rows,
-    judges,
+    judges: judgeRows.map((j) => {
+      const c = calibration.get(j.id);
+      return {
+        id: j.id,
+        name: j.name,
+        status: j.status,
+        load: j.assigned,
+        assigned: j.assigned,
+        submitted: j.submitted,
+        drafts: j.drafts,
+        average: c?.average ?? null,
+        compared: c?.compared ?? 0,
+        averageOnCompared: c?.averageOnCompared ?? null,
+        panelAverage: c?.panelAverage ?? null,
+        difference: c?.difference ?? null,
+        leaning: c?.leaning ?? null,
+      };
+    }),
   });
 }
 

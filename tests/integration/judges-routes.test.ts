@@ -484,4 +484,97 @@ describe("a round's assignments page", () => {
     const rows = await t.db.selectFrom("assignments").select(["entry_id", "judge_id", "source"]).execute();
     expect(rows).toEqual([{ entry_id: entry.id, judge_id: judge.id, source: "manual" }]);
   });
+
+  it("keeps its filters in the URL, replaces a judge in one step, and reminds judges by email", async () => {
+    const { entry } = await registeredTeam("Padi Sense");
+    const { entry: other } = await registeredTeam("Mekong Water Labs");
+    const { judge: first } = await acceptedJudge("first@gmail.com");
+    const { judge: second } = await acceptedJudge("second@gmail.com");
+    const cookie = await signIn(organiser);
+    for (const target of [entry, other]) {
+      const added = (await assignmentsAction({
+        request: post(path(), { intent: "add", entryId: String(target.id), judgeId: String(first.id) }, cookie),
+        context,
+        params: params(),
+      })) as Response;
+      expect(added.status).toBe(302);
+    }
+
+    const query = `?track=${healthTrack}&judge=${first.id}&status=not_started&code=${encodeURIComponent(entry.code)}`;
+    const { page } = await assignmentsLoader({ request: get(`${path()}${query}`, cookie), context, params: params() });
+    expect(page).toMatchObject({ trackId: healthTrack, judgeId: first.id, status: "not_started", code: entry.code, total: 1 });
+    expect(page.rows.map((r) => r.code)).toEqual([entry.code]);
+    const [row] = page.rows;
+    expect(row).toMatchObject({ assigned: 1, submitted: 0 });
+    expect(row!.candidates.map((c) => c.id)).toEqual([second.id]);
+    const lenient = await assignmentsLoader({
+      request: get(`${path()}?status=everything&judge=abc`, cookie),
+      context,
+      params: params(),
+    });
+    expect(lenient.page).toMatchObject({ status: null, judgeId: null, total: 2 });
+
+    const assignmentId = String(row!.judges[0]!.assignmentId);
+    const refused = (await assignmentsAction({
+      request: post(`${path()}${query}`, { intent: "replace", assignmentId, judgeId: String(organiser.id) }, cookie),
+      context,
+      params: params(),
+    })) as unknown as Reply<{ intent: string; assignmentId: number; message: string }>;
+    expect(refused.init?.status).toBe(400);
+    expect(refused.data).toEqual({ intent: "replace", assignmentId: Number(assignmentId), message: "judge_not_active" });
+    const replaced = (await assignmentsAction({
+      request: post(`${path()}${query}`, { intent: "replace", assignmentId, judgeId: String(second.id) }, cookie),
+      context,
+      params: params(),
+    })) as Response;
+    expect(replaced.status).toBe(302);
+    expect(replaced.headers.get("Location")).toBe(`${path()}${query}`);
+    const rows = await t.db.selectFrom("assignments").select(["entry_id", "judge_id"]).orderBy("entry_id").execute();
+    expect(rows).toEqual([
+      { entry_id: entry.id, judge_id: second.id },
+      { entry_id: other.id, judge_id: first.id },
+    ]);
+
+    const reminded = (await assignmentsAction({
+      request: post(path(), { intent: "remind" }, cookie),
+      context,
+      params: params(),
+    })) as Response;
+    expect(reminded.status).toBe(302);
+    const mails = await t.db
+      .selectFrom("outbox_messages")
+      .selectAll()
+      .where("kind", "=", "review_reminder")
+      .orderBy("to_address")
+      .execute();
+    expect(mails.map((m) => m.to_address)).toEqual(["first@gmail.com", "second@gmail.com"]);
+    expect(mails[0]!.text_body).toContain(other.code);
+    expect(mails[1]!.text_body).toContain(entry.code);
+    for (const mail of mails) expect(mail.subject + mail.text_body + mail.html_body).not.toMatch(/Padi Sense|Mekong Water/);
+
+    const one = (await assignmentsAction({
+      request: post(path(), { intent: "remind", judgeId: String(second.id) }, cookie),
+      context,
+      params: params(),
+    })) as Response;
+    expect(one.status).toBe(302);
+    const events = await t.db
+      .selectFrom("audit_events")
+      .select("after_json")
+      .where("action", "=", "round.reminders_sent")
+      .execute();
+    expect(events.map((e) => JSON.parse(e.after_json!).judgeIds)).toEqual([
+      [first.id, second.id].sort((a, b) => a - b),
+      [second.id],
+    ]);
+
+    await t.db.updateTable("rounds").set({ review_closes_at: "2020-01-01T00:00:00.000Z" }).execute();
+    const closed = (await assignmentsAction({
+      request: post(path(), { intent: "remind" }, cookie),
+      context,
+      params: params(),
+    })) as unknown as Reply<{ message: string }>;
+    expect(closed.init?.status).toBe(400);
+    expect(closed.data.message).toBe("review_closed");
+  });
 });

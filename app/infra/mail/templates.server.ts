@@ -11,6 +11,21 @@ export interface EmailParams {
   registration_confirmed: { name: string; team: string; contest: string; track: string; code: string; url: string };
   submission_receipt: { name: string; team: string; contest: string; round: string; url: string; items: string[] };
   judge_invitation: { name: string; contest: string; inviter: string; url: string; days: number };
+  /**
+   * `items` are entry codes, never team names. `context` picks the body's wording (i18next's
+   * context): no deadline, or a deadline that reads the same in the judge's zone and the contest's.
+   */
+  review_reminder: {
+    name: string;
+    contest: string;
+    round: string;
+    count: number;
+    deadline: string;
+    contestDeadline: string;
+    url: string;
+    items: string[];
+    context?: "no_deadline" | "one_zone";
+  };
 }
 export type EmailKind = keyof EmailParams;
 
