@@ -50,7 +50,13 @@ async function main() {
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
   // Fly's edge sets Fly-Client-IP itself; elsewhere a client could send that header, so it is ignored.
   const onFly = Boolean(process.env.FLY_APP_NAME);
-  app.use(compression());
+  // Server-sent events must reach the browser as they are written: the compressor would hold them back.
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),
+    }),
+  );
 
   app.use((req, res, next) => {
     // Our own id for the request, logged with any error and shown on the error page.

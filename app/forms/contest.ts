@@ -1,5 +1,6 @@
 // Form schemas for configuring a contest. Messages are keys of the `errors` catalog.
 import { z } from "zod";
+import { ENTRY_METHODS, parseFormat } from "#app/domain/aggregation";
 import { isCountryCode } from "#app/domain/countries";
 import { isTimeZone } from "#app/domain/time";
 import { localizedInput, requiredLocalized } from "./localized";
@@ -97,6 +98,18 @@ export const roundSchema = z
     message: "review_before_submissions_close",
     path: ["reviewOpensAt"],
   });
+
+/** How the live final counts and times a round: the aggregation method and the "8+7" pitch format. */
+export const roundShowSchema = z.object({
+  aggregationMethod: z.enum(ENTRY_METHODS, { required_error: "required", invalid_type_error: "invalid_choice" }).default("mean"),
+  pitchFormat: z
+    .string()
+    .trim()
+    .max(10, "roadshow.format_invalid")
+    .optional()
+    .refine((v) => !v || parseFormat(v) !== null, "roadshow.format_invalid"),
+});
+export type RoundShowInput = z.output<typeof roundShowSchema>;
 
 export const MATERIAL_KINDS = ["pitch_deck", "business_plan", "video_link", "text_answer"] as const;
 

@@ -10,12 +10,14 @@ import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { judgeHome } from "#app/services/reviews.server";
+import { liveRoadshowsForJudge } from "#app/services/roadshow.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
-  const result = await judgeHome(serviceContext(request, context, auth));
+  const ctx = serviceContext(request, context, auth);
+  const result = await judgeHome(ctx);
   if (!result.ok) throw new Response("Not found", { status: 404 });
-  return { ...result.value, timeZone: auth.user.time_zone };
+  return { ...result.value, live: await liveRoadshowsForJudge(ctx), timeZone: auth.user.time_zone };
 }
 
 type Home = Awaited<ReturnType<typeof loader>>;
@@ -35,12 +37,17 @@ function byRound(assignments: Assignment[]) {
 export default function JudgingHome() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contests, assignments, timeZone } = useLoaderData<typeof loader>();
+  const { contests, assignments, live, timeZone } = useLoaderData<typeof loader>();
   const unsigned = contests.filter((c) => !c.signed && !c.withdrawn);
   const withWork = contests.filter((c) => assignments.some((a) => a.contestId === c.id));
   return (
     <section className="stack" aria-labelledby="judging-title">
       <h1 id="judging-title">{t("review.homeTitle")}</h1>
+      {live.map((s) => (
+        <p key={s.sessionId} className="alert alert-info">
+          {t("roadshow.judgeHome")} <Link to={`/roadshow/${s.sessionId}`}>{t("roadshow.judgeHomeLink")}</Link>
+        </p>
+      ))}
       {unsigned.map((c) => (
         <div key={c.id} className="alert alert-info">
           <p>{t("review.signFirst", { contest: pickLocalized(c.name, language) })}</p>

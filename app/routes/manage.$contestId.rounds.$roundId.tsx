@@ -14,7 +14,8 @@ import { CheckboxField, FormErrors, SelectField, TextField } from "#app/componen
 import { LocalizedFields } from "#app/components/ui/LocalizedFields";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
-import { MATERIAL_KINDS, materialSchema, roundSchema } from "#app/forms/contest";
+import { MATERIAL_KINDS, materialSchema, roundSchema, roundShowSchema } from "#app/forms/contest";
+import { ENTRY_METHODS, parseFormat } from "#app/domain/aggregation";
 import { rubricEditSchema, rubricTemplateSchema } from "#app/forms/rubric";
 import { roundCompleteness } from "#app/services/submissions.server";
 import { redirectWithToast } from "#app/infra/toast.server";
@@ -25,7 +26,7 @@ import { encodeError, errorText } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
 
-const roundUpdateSchema = roundSchema.and(z.object({ version: z.coerce.number().int().min(1) }));
+const roundUpdateSchema = roundSchema.and(z.object({ version: z.coerce.number().int().min(1) })).and(roundShowSchema);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
@@ -56,7 +57,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "update-round": {
       const submission = parseWithZod(formData, { schema: roundUpdateSchema });
       if (submission.status !== "success") return replyInvalid(submission, { extra: { intent } });
-      const result = await updateRound(ctx, contest.id, roundId, submission.value);
+      const { aggregationMethod, pitchFormat, ...rest } = submission.value;
+      const show = { method: aggregationMethod, format: pitchFormat ? parseFormat(pitchFormat) : null };
+      const result = await updateRound(ctx, contest.id, roundId, { ...rest, show });
       if (!result.ok) return replyWithError(submission, result.error, { extra: { intent } });
       return redirectWithToast(back, { kind: "success", key: "manage.saved" });
     }
@@ -142,6 +145,8 @@ export default function RoundPage() {
       <ContestHeading contest={contest} page={pickLocalized(round.name, language)} />
       <p>
         <a href={`/manage/${contest.id}/rounds/${round.id}/assignments`}>{t("judging.assignments.link")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${round.id}/roadshow`}>{t("roadshow.link")}</a>
       </p>
 
       <div className="card">
@@ -193,6 +198,20 @@ export default function RoundPage() {
             <input type="hidden" name="intent" value="update-round" />
             <input {...getInputProps(roundFields.version, { type: "hidden" })} key={roundFields.version.key} />
             <RoundFields fields={roundFields} timeZone={contest.timeZone} />
+            <fieldset>
+              <legend>{t("roadshow.settings.legend")}</legend>
+              <SelectField
+                meta={roundFields.aggregationMethod}
+                label={t("roadshow.settings.method")}
+                hint={t("roadshow.settings.methodHint")}
+                options={ENTRY_METHODS.map((m) => ({ value: m, label: t(`roadshow.method.${m}`) }))}
+              />
+              <TextField
+                meta={roundFields.pitchFormat}
+                label={t("roadshow.settings.format")}
+                hint={t("roadshow.settings.formatHint")}
+              />
+            </fieldset>
             <Button type="submit" busy={navigation.state === "submitting"}>
               {t("manage.save")}
             </Button>

@@ -164,6 +164,8 @@ export default function Assignments() {
         <Link to={`/manage/${contest.id}/rounds/${page.round.id}`}>
           {t("judging.assignments.backToRound", { round: roundName })}
         </Link>
+        {" · "}
+        <Link to={`/manage/${contest.id}/rounds/${page.round.id}/roadshow`}>{t("roadshow.link")}</Link>
       </p>
       {pageError ? (
         <p className="alert alert-error" role="alert">

@@ -41,6 +41,9 @@ export async function loadStructure(
       blindReview: r.blind_review === 1,
       judgesPerEntry: r.judges_per_entry,
       rubricId: r.rubric_id,
+      aggregationMethod: r.aggregation_method,
+      pitchMinutes: r.pitch_minutes,
+      qaMinutes: r.qa_minutes,
       version: r.version,
       materials: materials
         .filter((m) => m.round_id === r.id)

@@ -10,6 +10,7 @@ import { weightedTotal, type RubricDefinition } from "#app/domain/rubric";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
 import { listConflicts } from "#app/data/judges.server";
+import { saveReview, type ReviewStage } from "./reviews.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
 
@@ -369,4 +370,114 @@ export async function scoreSheet(ctx: ServiceContext, contestId: number, session
     })),
     result,
   });
+}
+
+/** What the organiser picks from to set up a session: registered entries, active judges, and the sessions so far. */
+export async function roadshowSetup(ctx: ServiceContext, contestId: number, roundId: number) {
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  const round = await ctx.db
+    .selectFrom("rounds")
+    .select(["id"])
+    .where("id", "=", roundId)
+    .where("contest_id", "=", contestId)
+    .executeTakeFirst();
+  if (!round) return fail("not_found");
+  const [entries, judges, sessions] = await Promise.all([
+    ctx.db
+      .selectFrom("entries")
+      .innerJoin("teams", "teams.id", "entries.team_id")
+      .select(["entries.id", "entries.code", "teams.name as teamName"])
+      .where("entries.contest_id", "=", contestId)
+      .where("entries.status", "=", "registered")
+      .orderBy("entries.code")
+      .execute(),
+    ctx.db
+      .selectFrom("judge_profiles")
+      .innerJoin("users", "users.id", "judge_profiles.user_id")
+      .select(["users.id", "users.name", "users.email"])
+      .where("judge_profiles.contest_id", "=", contestId)
+      .where("judge_profiles.status", "=", "active")
+      .orderBy("users.name")
+      .execute(),
+    ctx.db
+      .selectFrom("roadshow_sessions")
+      .select((eb) => [
+        "roadshow_sessions.id",
+        "roadshow_sessions.status",
+        "roadshow_sessions.created_at as createdAt",
+        eb
+          .selectFrom("roadshow_slots")
+          .select((s) => s.fn.countAll<number>().as("n"))
+          .whereRef("roadshow_slots.session_id", "=", "roadshow_sessions.id")
+          .as("finalists"),
+      ])
+      .where("round_id", "=", roundId)
+      .orderBy("roadshow_sessions.id", "desc")
+      .execute(),
+  ]);
+  return ok({
+    entries,
+    judges,
+    sessions: sessions.map((s) => ({ ...s, finalists: Number(s.finalists ?? 0) })),
+  });
+}
+
+/** The live sessions the signed-in judge sits on the panel of (for a link on their home page). */
+export async function liveRoadshowsForJudge(ctx: ServiceContext) {
+  if (!ctx.actor) return [];
+  return ctx.db
+    .selectFrom("roadshow_sessions")
+    .innerJoin("roadshow_slots", "roadshow_slots.session_id", "roadshow_sessions.id")
+    .innerJoin("assignments", (j) =>
+      j
+        .onRef("assignments.entry_id", "=", "roadshow_slots.entry_id")
+        .onRef("assignments.round_id", "=", "roadshow_sessions.round_id"),
+    )
+    .select(["roadshow_sessions.id as sessionId", "roadshow_sessions.round_id as roundId"])
+    .distinct()
+    .where("roadshow_sessions.status", "=", "live")
+    .where("assignments.judge_id", "=", ctx.actor.userId)
+    .execute();
+}
+
+/**
+ * A judge's scores from the phone. Accepted while the judge's finalist is on stage (pitch,
+ * questions or scoring); before that and after the result is revealed only a resend of a score
+ * already taken is acknowledged, so a late phone cannot change a result that was announced.
+ */
+export async function submitRoadshowScore(
+  ctx: ServiceContext,
+  sessionId: number,
+  input: { assignmentId: number; version: number; submitKey: string; scores: Record<number, number | null> },
+): Promise<Result<{ version: number; status: ReviewStage }>> {
+  if (!ctx.actor) return fail("not_found");
+  const slot = await ctx.db
+    .selectFrom("assignments")
+    .innerJoin("roadshow_sessions", "roadshow_sessions.round_id", "assignments.round_id")
+    .innerJoin("roadshow_slots", (j) =>
+      j
+        .onRef("roadshow_slots.session_id", "=", "roadshow_sessions.id")
+        .onRef("roadshow_slots.entry_id", "=", "assignments.entry_id"),
+    )
+    .leftJoin("reviews", "reviews.assignment_id", "assignments.id")
+    .select(["roadshow_slots.phase", "reviews.status"])
+    .where("roadshow_sessions.id", "=", sessionId)
+    .where("assignments.id", "=", input.assignmentId)
+    .where("assignments.judge_id", "=", ctx.actor.userId)
+    .executeTakeFirst();
+  if (!slot) return fail("not_found");
+  const onStage = slot.phase === "pitch" || slot.phase === "qa" || slot.phase === "scoring";
+  if (!onStage && slot.status !== "submitted") return fail("roadshow_bad_step");
+  return saveReview(
+    ctx,
+    input.assignmentId,
+    {
+      version: input.version,
+      scores: Object.fromEntries(Object.entries(input.scores).map(([id, value]) => [id, { value, comment: "" }])),
+      feedback: "",
+      note: "",
+      confidence: null,
+    },
+    { submit: true, submitKey: input.submitKey },
+  );
 }

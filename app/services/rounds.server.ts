@@ -1,5 +1,6 @@
 // A contest's rounds, with their submission and review windows on the contest's clock, and the
 // materials each round asks for.
+import type { EntryMethod } from "#app/domain/aggregation";
 import type { LocalizedText } from "#app/domain/localized";
 import { utcToZonedLocal, zonedLocalToUtc } from "#app/domain/time";
 import type { MaterialInput, RoundInput } from "#app/forms/contest";
@@ -32,6 +33,10 @@ export interface RoundView {
   blindReview: boolean;
   judgesPerEntry: number;
   rubricId: number | null;
+  /** The live final's counting method and timing (minutes of pitch and of questions). */
+  aggregationMethod: string;
+  pitchMinutes: number | null;
+  qaMinutes: number | null;
   version: number;
   materials: MaterialView[];
 }
@@ -70,6 +75,8 @@ export function roundFormValues(round: RoundView, timeZone: string) {
     reviewClosesAt: local(round.reviewClosesAt),
     blindReview: round.blindReview ? "on" : "",
     judgesPerEntry: round.judgesPerEntry,
+    aggregationMethod: round.aggregationMethod,
+    pitchFormat: round.pitchMinutes !== null ? `${round.pitchMinutes}+${round.qaMinutes ?? 0}` : "",
     version: round.version,
   };
 }
@@ -115,7 +122,10 @@ export async function updateRound(
   ctx: ServiceContext,
   contestId: number,
   roundId: number,
-  input: RoundInput & { version: number },
+  input: RoundInput & {
+    version: number;
+    show?: { method: EntryMethod; format: { pitchMinutes: number; qaMinutes: number } | null };
+  },
 ): Promise<Result<null>> {
   const check = await editable(ctx, contestId);
   if ("error" in check) return { ok: false, error: check.error };
@@ -136,6 +146,13 @@ export async function updateRound(
         ...times.value,
         blind_review: input.blindReview ? 1 : 0,
         judges_per_entry: input.judgesPerEntry,
+        ...(input.show
+          ? {
+              aggregation_method: input.show.method,
+              pitch_minutes: input.show.format?.pitchMinutes ?? null,
+              qa_minutes: input.show.format?.qaMinutes ?? null,
+            }
+          : {}),
         updated_at: ctx.now.toISOString(),
         version: input.version + 1,
       })
