@@ -69,8 +69,15 @@ test("an organiser assigns a round; a judge signs, declares a conflict, scores a
   await expect(page.locator('iframe[title$="(PDF)"]').first()).toBeVisible();
   await checkA11y(page);
 
-  // Score every criterion, give feedback, submit and lock.
+  // A first score is saved as a draft by itself and is still there after a reload.
   const scores = page.getByLabel("Score", { exact: true });
+  await scores.first().selectOption({ index: 3 });
+  await expect(page.getByText(/^Saved at/)).toBeVisible();
+  const drafted = await scores.first().inputValue();
+  await page.reload();
+  await expect(scores.first()).toHaveValue(drafted);
+
+  // Score every criterion, give feedback, submit and lock.
   const count = await scores.count();
   expect(count).toBeGreaterThan(2);
   for (let i = 0; i < count; i++) await scores.nth(i).selectOption({ index: 4 });
