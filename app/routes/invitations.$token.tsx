@@ -1,9 +1,9 @@
 // An invitation to join a team, opened from its email: accept or decline (signed in as the invitee).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "#app/components/ui/Button";
+import { InvitationAnswer } from "#app/components/InvitationAnswer";
 import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectInvitation, respondToInvitation } from "#app/services/invitations.server";
@@ -54,35 +54,16 @@ export default function Invitation() {
               {errorText(t, actionData.message)}
             </p>
           ) : null}
-          {signedInAs ? (
-            signedInAs === invitation.email ? (
-              <div className="actions">
-                <Form method="post">
-                  <input type="hidden" name="answer" value="accept" />
-                  <Button type="submit">{t("teams.accept")}</Button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="answer" value="decline" />
-                  <Button type="submit" variant="secondary">
-                    {t("teams.decline")}
-                  </Button>
-                </Form>
-              </div>
-            ) : (
-              <p className="alert alert-info">
-                {t("teams.invitationOtherAccount", { email: invitation.email, current: signedInAs })}
-              </p>
-            )
-          ) : (
-            <p className="actions">
-              <Link className="btn btn-primary" to={`/login?redirectTo=${back}`}>
-                {t("layout.signIn")}
-              </Link>
-              <Link className="btn btn-secondary" to="/signup">
-                {t("layout.signUp")}
-              </Link>
-            </p>
-          )}
+          <InvitationAnswer
+            email={invitation.email}
+            signedInAs={signedInAs}
+            back={back}
+            text={{
+              accept: t("teams.accept"),
+              decline: t("teams.decline"),
+              otherAccount: t("teams.invitationOtherAccount", { email: invitation.email, current: signedInAs }),
+            }}
+          />
         </>
       ) : null}
     </section>

@@ -2,9 +2,9 @@
 // invited address. Accepting leads to the onboarding page (agreement, then conflicts).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "#app/components/ui/Button";
+import { InvitationAnswer } from "#app/components/InvitationAnswer";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
@@ -58,38 +58,17 @@ export default function JudgeInvitation() {
               {problemText(t, actionData.message)}
             </p>
           ) : null}
-          {signedInAs ? (
-            signedInAs === invitation.email ? (
-              <div className="actions">
-                <Form method="post">
-                  <input type="hidden" name="answer" value="accept" />
-                  <Button type="submit">{t("judging.invitation.accept")}</Button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="answer" value="decline" />
-                  <Button type="submit" variant="secondary">
-                    {t("judging.invitation.decline")}
-                  </Button>
-                </Form>
-              </div>
-            ) : (
-              <p className="alert alert-info">
-                {t("judging.invitation.otherAccount", { email: invitation.email, current: signedInAs })}
-              </p>
-            )
-          ) : (
-            <>
-              <p>{t("judging.invitation.signInFirst", { email: invitation.email })}</p>
-              <p className="actions">
-                <Link className="btn btn-primary" to={`/login?redirectTo=${back}`}>
-                  {t("layout.signIn")}
-                </Link>
-                <Link className="btn btn-secondary" to={`/signup?redirectTo=${back}`}>
-                  {t("layout.signUp")}
-                </Link>
-              </p>
-            </>
-          )}
+          <InvitationAnswer
+            email={invitation.email}
+            signedInAs={signedInAs}
+            back={back}
+            text={{
+              accept: t("judging.invitation.accept"),
+              decline: t("judging.invitation.decline"),
+              otherAccount: t("judging.invitation.otherAccount", { email: invitation.email, current: signedInAs }),
+              signInFirst: t("judging.invitation.signInFirst", { email: invitation.email }),
+            }}
+          />
         </>
       ) : null}
     </section>

@@ -555,25 +555,7 @@ function EntryTable({
                       <label htmlFor={selectId} className="visually-hidden">
                         {t("judging.assignments.addLabel", { code: row.code })}
                       </label>
-                      <select
-                        className="fit"
-                        id={selectId}
-                        name="judgeId"
-                        required
-                        defaultValue=""
-                        aria-invalid={addError ? true : undefined}
-                        aria-describedby={addError ? `${selectId}-error` : undefined}
-                      >
-                        <CandidateOptions row={row} />
-                      </select>
-                      <Button type="submit" variant="secondary">
-                        {t("judging.assignments.add")}
-                      </Button>
-                      {addError ? (
-                        <p className="field-errors" id={`${selectId}-error`} role="alert">
-                          {errorText(t, addError)}
-                        </p>
-                      ) : null}
+                      <JudgeSelect id={selectId} row={row} error={addError} button={t("judging.assignments.add")} />
                       {row.moreCandidates ? (
                         <p className="muted small">
                           {t("judging.progress.moreCandidates", { count: row.moreCandidates, shown: row.candidates.length })}
@@ -588,6 +570,34 @@ function EntryTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The eligible judges of an entry as a select, its submit button, and the error under it. */
+function JudgeSelect({ id, row, error, button }: { id: string; row: Row; error: string | null; button: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <select
+        className="fit"
+        id={id}
+        name="judgeId"
+        required
+        defaultValue=""
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        <CandidateOptions row={row} />
+      </select>
+      <Button type="submit" variant="secondary">
+        {button}
+      </Button>
+      {error ? (
+        <p className="field-errors" id={`${id}-error`} role="alert">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -606,25 +616,7 @@ function ReplaceJudge({ row, judge, error }: { row: Row; judge: Row["judges"][nu
         <input type="hidden" name="intent" value="replace" />
         <input type="hidden" name="assignmentId" value={judge.assignmentId} />
         <label htmlFor={selectId}>{t("judging.progress.replaceWith", { judge: judge.name })}</label>
-        <select
-          className="fit"
-          id={selectId}
-          name="judgeId"
-          required
-          defaultValue=""
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${selectId}-error` : undefined}
-        >
-          <CandidateOptions row={row} />
-        </select>
-        <Button type="submit" variant="secondary">
-          {t("judging.progress.replaceButton")}
-        </Button>
-        {error ? (
-          <p className="field-errors" id={`${selectId}-error`} role="alert">
-            {errorText(t, error)}
-          </p>
-        ) : null}
+        <JudgeSelect id={selectId} row={row} error={error} button={t("judging.progress.replaceButton")} />
       </Form>
     </details>
   );
