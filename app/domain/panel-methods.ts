@@ -64,9 +64,13 @@ export interface Calibration {
 }
 
 /**
- * Weighted least squares by alternating exact updates (each entry's score given the biases, then
- * each judge's bias given the scores); every step lowers the squared error, and on a connected
- * graph it converges to the unique solution with biases summing to zero in each part.
+ * Weighted least squares. The entries' scores are eliminated (each is the weighted mean of its
+ * reviews less their judges' biases), which leaves a symmetric positive semi-definite system in the
+ * judges' biases alone — a weighted graph Laplacian, singular only along "shift every bias of a
+ * part by the same amount". Conjugate gradients from zero solve it (the right-hand side sums to
+ * zero in each part, so it is consistent), in about as many steps as the graph is hard to mix
+ * rather than the thousands an alternating scheme needs; the gauge then makes each part's biases
+ * sum to zero.
  */
 export function calibrate(
   reviews: readonly PanelReview[],
@@ -74,39 +78,69 @@ export function calibrate(
 ): Calibration {
   const tolerance = options.tolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 10_000;
+  const w = (r: PanelReview) => (r.weight !== undefined && r.weight > 0 ? r.weight : 1);
   const byEntry = groupBy(reviews, (r) => r.entryId);
-  const byJudge = groupBy(reviews, (r) => r.judgeId);
+  const judgeIds = [...new Set(reviews.map((r) => r.judgeId))];
+  const index = new Map(judgeIds.map((id, i) => [id, i]));
   const partOf = parts(reviews);
   const judgePart = new Map(reviews.map((r) => [r.judgeId, partOf.get(r.entryId)!]));
-  const w = (r: PanelReview) => (r.weight !== undefined && r.weight > 0 ? r.weight : 1);
-  const biases = new Map([...byJudge.keys()].map((id) => [id, 0]));
-  const entries = new Map<number, number>();
-  let converged = reviews.length === 0;
-  for (let iteration = 0; iteration < maxIterations && !converged; iteration++) {
-    let change = 0;
+  const entryWeight = new Map([...byEntry].map(([id, rows]) => [id, rows.reduce((sum, r) => sum + w(r), 0)]));
+  const degree = new Float64Array(judgeIds.length);
+  for (const r of reviews) degree[index.get(r.judgeId)!]! += w(r);
+
+  // A·b: each judge's weight times their bias, less what their entries' means take of it.
+  const multiply = (b: Float64Array): Float64Array => {
+    const out = new Float64Array(b.length);
     for (const [entryId, rows] of byEntry) {
-      const value = weightedMean(rows, (r) => r.total - biases.get(r.judgeId)!, w);
-      change = Math.max(change, Math.abs(value - (entries.get(entryId) ?? value + 1)));
-      entries.set(entryId, value);
+      let t = 0;
+      for (const r of rows) t += w(r) * b[index.get(r.judgeId)!]!;
+      t /= entryWeight.get(entryId)!;
+      for (const r of rows) out[index.get(r.judgeId)!]! -= w(r) * t;
     }
-    for (const [judgeId, rows] of byJudge) {
-      const value = weightedMean(rows, (r) => r.total - entries.get(r.entryId)!, w);
-      change = Math.max(change, Math.abs(value - biases.get(judgeId)!));
-      biases.set(judgeId, value);
-    }
-    // The gauge: within each part, biases sum to zero (shift them into the entries).
-    const sums = new Map<number, { sum: number; count: number }>();
-    for (const [judgeId, bias] of biases) {
-      const part = sums.get(judgePart.get(judgeId)!) ?? { sum: 0, count: 0 };
-      part.sum += bias;
-      part.count += 1;
-      sums.set(judgePart.get(judgeId)!, part);
-    }
-    const offset = new Map([...sums].map(([part, { sum, count }]) => [part, sum / count]));
-    for (const [judgeId, bias] of biases) biases.set(judgeId, bias - offset.get(judgePart.get(judgeId)!)!);
-    for (const [entryId, value] of entries) entries.set(entryId, value + offset.get(partOf.get(entryId)!)!);
-    converged = change < tolerance;
+    for (let i = 0; i < b.length; i++) out[i]! += degree[i]! * b[i]!;
+    return out;
+  };
+  const rhs = new Float64Array(judgeIds.length);
+  for (const [entryId, rows] of byEntry) {
+    const m = rows.reduce((sum, r) => sum + w(r) * r.total, 0) / entryWeight.get(entryId)!;
+    for (const r of rows) rhs[index.get(r.judgeId)!]! += w(r) * (r.total - m);
   }
+  const dot = (a: Float64Array, b: Float64Array) => a.reduce((sum, v, i) => sum + v * b[i]!, 0);
+  const bias = new Float64Array(judgeIds.length);
+  const residual = rhs.slice();
+  const direction = rhs.slice();
+  let rr = dot(residual, residual);
+  const scale = Math.max(1, Math.sqrt(dot(rhs, rhs)));
+  let converged = Math.sqrt(rr) <= tolerance * scale;
+  for (let iteration = 0; iteration < maxIterations && !converged; iteration++) {
+    const ad = multiply(direction);
+    const step = rr / dot(direction, ad);
+    for (let i = 0; i < bias.length; i++) {
+      bias[i]! += step * direction[i]!;
+      residual[i]! -= step * ad[i]!;
+    }
+    const next = dot(residual, residual);
+    converged = Math.sqrt(next) <= tolerance * scale;
+    for (let i = 0; i < bias.length; i++) direction[i] = residual[i]! + (next / rr) * direction[i]!;
+    rr = next;
+  }
+  // The gauge: within each part, biases sum to zero.
+  const sums = new Map<number, { sum: number; count: number }>();
+  judgeIds.forEach((id, i) => {
+    const part = sums.get(judgePart.get(id)!) ?? { sum: 0, count: 0 };
+    part.sum += bias[i]!;
+    part.count += 1;
+    sums.set(judgePart.get(id)!, part);
+  });
+  const biases = new Map(
+    judgeIds.map((id, i) => {
+      const { sum, count } = sums.get(judgePart.get(id)!)!;
+      return [id, bias[i]! - sum / count];
+    }),
+  );
+  const entries = new Map(
+    [...byEntry].map(([entryId, rows]) => [entryId, weightedMean(rows, (r) => r.total - biases.get(r.judgeId)!, w)]),
+  );
   return { entries, biases, parts: new Set(partOf.values()).size, partOf, converged };
 }
 
