@@ -13,7 +13,10 @@
 // penalties are larger than any total of smaller costs, so the minimum-cost maximum flow first
 // fills entries, then avoids overloading, then balances, and only then prefers better fits.
 //
-// Mixing: the flow can leave a track's judges and entries in closed sub-panels. Afterwards, while
+// Mixing: edge costs carry a seeded draw below one unit of preference, so among equally good
+// judges the flow spreads each judge over many co-judges (a judging simulation showed calibration
+// losing to the plain mean when panels repeated the same trios; see docs/judging-methods.md).
+// Closed sub-panels can still remain in a track; afterwards, while
 // a track's judge-entry graph has more than one connected part, two assignments from different
 // parts swap judges (e1–j1, e2–j2 become e1–j2, e2–j1): loads and judge counts are unchanged and
 // the parts join. The seed orders entries and judges, so the same input and seed give the same
@@ -62,6 +65,9 @@ export interface AssignmentResult {
   loads: Map<number, number>;
   problems: AssignmentProblem[];
 }
+
+/** Cost units per point of preference; the random mixing draw stays below one unit. */
+const MIX = 8;
 
 export const TRACK_MISMATCH_COST = 3;
 export const LANGUAGE_MISMATCH_COST = 2;
@@ -129,7 +135,10 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const judgeNode = new Map(judges.map((j, i) => [j.id, 2 + entries.length + i]));
   const net = new FlowNetwork(2 + entries.length + judges.length);
 
-  const maxPreference = TRACK_MISMATCH_COST + LANGUAGE_MISMATCH_COST;
+  // Edge costs: the preference in units of MIX, plus a seeded draw below one unit. The draw never
+  // outweighs a better fit, but among equally good judges it spreads each judge over different
+  // co-judges, so panels overlap widely (what calibration needs) instead of repeating trios.
+  const maxPreference = (TRACK_MISMATCH_COST + LANGUAGE_MISMATCH_COST) * MIX + (MIX - 1);
   const flowBound = Math.max(1, totalSlots);
   const BALANCE = flowBound * maxPreference + 1;
   const OVERLOAD = flowBound * (BALANCE + maxPreference) + 1;
@@ -142,7 +151,8 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
     for (const judge of judges) {
       const key = pairKey(judge.id, entry.id);
       if (conflicted.has(key) || keptPairs.has(key)) continue;
-      const edge = net.addEdge(entryNode.get(entry.id)!, judgeNode.get(judge.id)!, 1, preferenceCost(judge, entry));
+      const cost = preferenceCost(judge, entry) * MIX + Math.floor(random() * MIX);
+      const edge = net.addEdge(entryNode.get(entry.id)!, judgeNode.get(judge.id)!, 1, cost);
       pairEdges.push({ edge, judgeId: judge.id, entryId: entry.id });
     }
   }

@@ -295,6 +295,24 @@ describe("assignJudges", () => {
     );
   });
 
+  it("mixes judges: panels rarely repeat and each judge meets many co-judges", () => {
+    // 200 entries × 3 from 40 judges in one track: a clumped assignment repeats about 30 trios.
+    const result = assignJudges({
+      entries: Array.from({ length: 200 }, (_, i) => entry(i + 1)),
+      judges: Array.from({ length: 40 }, (_, i) => judge(100 + i)),
+      judgesPerEntry: 3,
+      conflicts: [],
+      seed: 11,
+    });
+    const trios = new Set([...perEntry(result).values()].map((js) => [...js].sort().join("-")));
+    expect(trios.size).toBeGreaterThan(150);
+    const coJudges = new Map<number, Set<number>>();
+    for (const js of perEntry(result).values())
+      for (const a of js) for (const b of js) if (a !== b) coJudges.set(a, (coJudges.get(a) ?? new Set()).add(b));
+    const fewest = Math.min(...[...coJudges.values()].map((s) => s.size));
+    expect(fewest).toBeGreaterThanOrEqual(10);
+  });
+
   it("handles a contest-sized round", () => {
     const entries = Array.from({ length: 600 }, (_, i) => entry(i + 1, 1 + (i % 8), i % 3 ? "en" : "zh-CN"));
     // 8 judges per track, half of each track's judges read Chinese: a perfect fit exists.
