@@ -406,10 +406,12 @@ export async function syncDetectedConflicts(
   const judges = await query.execute();
   if (!judges.length) return 0;
   const teams = await teamFactsForDetection(trx, contestId);
+  // Every detected conflict of the contest in one query, not one per judge.
+  const detected = (await listConflicts(trx, contestId)).filter((c) => c.source === "detected");
   let changes = 0;
   for (const judge of judges) {
     const found = detectConflicts(judge, teams);
-    const existing = (await listConflicts(trx, contestId, judge.userId)).filter((c) => c.source === "detected");
+    const existing = detected.filter((c) => c.userId === judge.userId);
     const key = (c: { entryId: number; reason: string }) => `${c.entryId}:${c.reason}`;
     const foundKeys = new Set(found.map(key));
     const existingKeys = new Set(existing.map(key));
