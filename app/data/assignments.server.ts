@@ -38,8 +38,7 @@ function assignedCount(eb: EntriesEb, roundId: number) {
 function hasReviewIn(eb: EntriesEb, f: ProgressFilter, stage: "not_started" | "draft" | "submitted") {
   let query = assignmentsOf(eb, f.roundId).select("assignments.id");
   if (f.judgeId !== null) query = query.where("assignments.judge_id", "=", f.judgeId);
-  query =
-    stage === "not_started" ? query.where("reviews.id", "is", null) : query.where("reviews.status", "=", stage);
+  query = stage === "not_started" ? query.where("reviews.id", "is", null) : query.where("reviews.status", "=", stage);
   return eb.exists(query);
 }
 
@@ -74,15 +73,14 @@ function likeContains(text: string): string {
 }
 
 function filteredEntries(db: Q, f: ProgressFilter) {
-  let query = db
-    .selectFrom("entries")
-    .where("entries.contest_id", "=", f.contestId)
-    .where("entries.status", "=", "registered");
+  let query = db.selectFrom("entries").where("entries.contest_id", "=", f.contestId).where("entries.status", "=", "registered");
   if (f.trackId !== null) query = query.where("entries.track_id", "=", f.trackId);
   if (f.code) query = query.where(sql<SqlBool>`entries.code like ${likeContains(f.code)} escape '\\'`);
   if (f.judgeId !== null) {
     const judgeId = f.judgeId;
-    query = query.where((eb) => eb.exists(assignmentsOf(eb, f.roundId).select("assignments.id").where("assignments.judge_id", "=", judgeId)));
+    query = query.where((eb) =>
+      eb.exists(assignmentsOf(eb, f.roundId).select("assignments.id").where("assignments.judge_id", "=", judgeId)),
+    );
   }
   if (f.status !== null) query = query.where((eb) => statusCondition(eb, f));
   return query;
@@ -122,9 +120,7 @@ export function listProgressEntries(db: Q, f: ProgressFilter, page: { limit: num
 export async function progressSummary(db: Q, contestId: number, roundId: number, judgesPerEntry: number) {
   const perEntry = db
     .selectFrom("entries")
-    .leftJoin("assignments", (j) =>
-      j.onRef("assignments.entry_id", "=", "entries.id").on("assignments.round_id", "=", roundId),
-    )
+    .leftJoin("assignments", (j) => j.onRef("assignments.entry_id", "=", "entries.id").on("assignments.round_id", "=", roundId))
     .leftJoin("reviews", "reviews.assignment_id", "assignments.id")
     .select((eb) => [
       eb.fn.count<number>("assignments.id").as("assigned"),

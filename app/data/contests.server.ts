@@ -23,7 +23,13 @@ export function listRounds(db: Q, contestId: number) {
 
 export async function listMaterials(db: Q, roundIds: number[]) {
   if (!roundIds.length) return [];
-  return db.selectFrom("material_requirements").selectAll().where("round_id", "in", roundIds).orderBy("position").orderBy("id").execute();
+  return db
+    .selectFrom("material_requirements")
+    .selectAll()
+    .where("round_id", "in", roundIds)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
 }
 
 export async function listCriteria(db: Q, rubricIds: number[]) {
@@ -36,11 +42,20 @@ export function listRubrics(db: Q, contestId: number) {
 }
 
 export function listQuestions(db: Q, contestId: number) {
-  return db.selectFrom("registration_questions").selectAll().where("contest_id", "=", contestId).orderBy("position").orderBy("id").execute();
+  return db
+    .selectFrom("registration_questions")
+    .selectAll()
+    .where("contest_id", "=", contestId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
 }
 
 export async function countEntries(db: Q, contestId: number, filter: { trackId?: number } = {}) {
-  let q = db.selectFrom("entries").select((eb) => eb.fn.countAll<number>().as("n")).where("contest_id", "=", contestId);
+  let q = db
+    .selectFrom("entries")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("contest_id", "=", contestId);
   if (filter.trackId) q = q.where("track_id", "=", filter.trackId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
@@ -58,7 +73,16 @@ export async function nextPosition(db: Q, table: "tracks" | "rounds" | "registra
 export function listVisibleContests(db: Q) {
   return db
     .selectFrom("contests")
-    .select(["id", "slug", "name_i18n", "description_i18n", "state", "time_zone", "registration_opens_at", "registration_closes_at"])
+    .select([
+      "id",
+      "slug",
+      "name_i18n",
+      "description_i18n",
+      "state",
+      "time_zone",
+      "registration_opens_at",
+      "registration_closes_at",
+    ])
     .where("state", "in", ["registration_open", "running", "finished"])
     .orderBy("state")
     .orderBy("registration_closes_at", "desc")

@@ -28,10 +28,7 @@ const teamFiltered = (f: EntryFilters) =>
 
 /** Entries of the contest joined to their teams, narrowed by every filter. */
 function filtered(db: Q, contestId: number, f: EntryFilters) {
-  let q = db
-    .selectFrom("entries")
-    .innerJoin("teams", "teams.id", "entries.team_id")
-    .where("entries.contest_id", "=", contestId);
+  let q = db.selectFrom("entries").innerJoin("teams", "teams.id", "entries.team_id").where("entries.contest_id", "=", contestId);
   if (f.status) q = q.where("entries.status", "=", f.status);
   if (f.trackId !== undefined) q = q.where("entries.track_id", "=", f.trackId);
   if (f.country !== undefined) q = q.where("teams.country", "=", f.country);

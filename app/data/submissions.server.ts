@@ -22,11 +22,21 @@ export function findEntryWithRound(db: Q, entryId: number, roundId: number) {
 }
 
 export function findRequirement(db: Q, roundId: number, requirementId: number) {
-  return db.selectFrom("material_requirements").selectAll().where("id", "=", requirementId).where("round_id", "=", roundId).executeTakeFirst();
+  return db
+    .selectFrom("material_requirements")
+    .selectAll()
+    .where("id", "=", requirementId)
+    .where("round_id", "=", roundId)
+    .executeTakeFirst();
 }
 
 export async function findExtension(db: Q, entryId: number, roundId: number) {
-  return db.selectFrom("deadline_extensions").selectAll().where("entry_id", "=", entryId).where("round_id", "=", roundId).executeTakeFirst();
+  return db
+    .selectFrom("deadline_extensions")
+    .selectAll()
+    .where("entry_id", "=", entryId)
+    .where("round_id", "=", roundId)
+    .executeTakeFirst();
 }
 
 export async function nextVersion(db: Q, entryId: number, requirementId: number) {
@@ -70,7 +80,13 @@ export async function isStorageKeyUsed(db: Q, key: string) {
 }
 
 export function listRequirements(db: Q, roundId: number) {
-  return db.selectFrom("material_requirements").selectAll().where("round_id", "=", roundId).orderBy("position").orderBy("id").execute();
+  return db
+    .selectFrom("material_requirements")
+    .selectAll()
+    .where("round_id", "=", roundId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
 }
 
 export function findSubmissionFile(db: Q, submissionId: number) {
@@ -122,7 +138,12 @@ export async function completenessByTrack(db: Q, contestId: number, roundId: num
       where x.contest_id = ${contestId} and x.status = 'registered'
     ) e
     group by e.track_id`.execute(db);
-  return rows.map((r) => ({ trackId: Number(r.trackId), entries: Number(r.entries), complete: Number(r.complete), late: Number(r.late) }));
+  return rows.map((r) => ({
+    trackId: Number(r.trackId),
+    entries: Number(r.entries),
+    complete: Number(r.complete),
+    late: Number(r.late),
+  }));
 }
 
 /** Every version of one material of an entry, for deciding which one counts. */

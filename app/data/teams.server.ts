@@ -12,7 +12,14 @@ export function listMembers(db: Q, teamId: number) {
   return db
     .selectFrom("team_members")
     .innerJoin("users", "users.id", "team_members.user_id")
-    .select(["users.id as userId", "users.name", "users.email", "users.preferred_language as language", "team_members.role", "team_members.joined_at"])
+    .select([
+      "users.id as userId",
+      "users.name",
+      "users.email",
+      "users.preferred_language as language",
+      "team_members.role",
+      "team_members.joined_at",
+    ])
     .where("team_members.team_id", "=", teamId)
     .orderBy("team_members.role")
     .orderBy("team_members.joined_at")
@@ -57,7 +64,11 @@ export function listTeamEntries(db: Q, teamId: number) {
  * entries of teams with the same normalised name, and entries of teams that share a member with
  * it. Three indexed lookups, whatever the contest's size.
  */
-export async function relevantEntryFacts(db: Q, contestId: number, team: { teamId: number; nameKey: string; memberUserIds: number[] }) {
+export async function relevantEntryFacts(
+  db: Q,
+  contestId: number,
+  team: { teamId: number; nameKey: string; memberUserIds: number[] },
+) {
   const ids = await db
     .selectFrom("entries")
     .innerJoin("teams", "teams.id", "entries.team_id")
@@ -68,7 +79,13 @@ export async function relevantEntryFacts(db: Q, contestId: number, team: { teamI
         eb("entries.team_id", "=", team.teamId),
         eb("teams.name_key", "=", team.nameKey),
         ...(team.memberUserIds.length
-          ? [eb("entries.team_id", "in", eb.selectFrom("team_members").select("team_id").where("user_id", "in", team.memberUserIds))]
+          ? [
+              eb(
+                "entries.team_id",
+                "in",
+                eb.selectFrom("team_members").select("team_id").where("user_id", "in", team.memberUserIds),
+              ),
+            ]
           : []),
       ]),
     )
@@ -78,12 +95,31 @@ export async function relevantEntryFacts(db: Q, contestId: number, team: { teamI
     .selectFrom("entries")
     .innerJoin("teams", "teams.id", "entries.team_id")
     .leftJoin("team_members", "team_members.team_id", "entries.team_id")
-    .select(["entries.id as entryId", "entries.team_id as teamId", "teams.name as teamName", "entries.status", "team_members.user_id as userId"])
-    .where("entries.id", "in", ids.map((r) => r.id))
+    .select([
+      "entries.id as entryId",
+      "entries.team_id as teamId",
+      "teams.name as teamName",
+      "entries.status",
+      "team_members.user_id as userId",
+    ])
+    .where(
+      "entries.id",
+      "in",
+      ids.map((r) => r.id),
+    )
     .execute();
-  const byEntry = new Map<number, { entryId: number; teamId: number; teamName: string; status: "registered" | "withdrawn"; memberUserIds: number[] }>();
+  const byEntry = new Map<
+    number,
+    { entryId: number; teamId: number; teamName: string; status: "registered" | "withdrawn"; memberUserIds: number[] }
+  >();
   for (const row of rows) {
-    const entry = byEntry.get(row.entryId) ?? { entryId: row.entryId, teamId: row.teamId, teamName: row.teamName, status: row.status, memberUserIds: [] };
+    const entry = byEntry.get(row.entryId) ?? {
+      entryId: row.entryId,
+      teamId: row.teamId,
+      teamName: row.teamName,
+      status: row.status,
+      memberUserIds: [],
+    };
     if (row.userId !== null) entry.memberUserIds.push(row.userId);
     byEntry.set(row.entryId, entry);
   }
@@ -106,7 +142,15 @@ export function listTeamsWithEntry(db: Q, userId: number, contestId: number) {
     .selectFrom("team_members")
     .innerJoin("teams", "teams.id", "team_members.team_id")
     .leftJoin("entries", (join) => join.onRef("entries.team_id", "=", "teams.id").on("entries.contest_id", "=", contestId))
-    .select(["teams.id", "teams.name", "team_members.role", "entries.id as entryId", "entries.status as entryStatus", "entries.track_id as trackId", "entries.answers_json as answersJson"])
+    .select([
+      "teams.id",
+      "teams.name",
+      "team_members.role",
+      "entries.id as entryId",
+      "entries.status as entryStatus",
+      "entries.track_id as trackId",
+      "entries.answers_json as answersJson",
+    ])
     .where("team_members.user_id", "=", userId)
     .orderBy("teams.name")
     .execute();
@@ -117,11 +161,18 @@ export function findEntry(db: Q, entryId: number) {
 }
 
 export function findEntryOfTeam(db: Q, contestId: number, teamId: number) {
-  return db.selectFrom("entries").selectAll().where("contest_id", "=", contestId).where("team_id", "=", teamId).executeTakeFirst();
+  return db
+    .selectFrom("entries")
+    .selectAll()
+    .where("contest_id", "=", contestId)
+    .where("team_id", "=", teamId)
+    .executeTakeFirst();
 }
 
 export async function isEntryCodeTaken(db: Q, contestId: number, code: string) {
-  return Boolean(await db.selectFrom("entries").select("id").where("contest_id", "=", contestId).where("code", "=", code).executeTakeFirst());
+  return Boolean(
+    await db.selectFrom("entries").select("id").where("contest_id", "=", contestId).where("code", "=", code).executeTakeFirst(),
+  );
 }
 
 export function findTrack(db: Q, trackId: number) {
@@ -130,5 +181,10 @@ export function findTrack(db: Q, trackId: number) {
 
 export async function listRoundsOfContests(db: Q, contestIds: number[]) {
   if (!contestIds.length) return [];
-  return db.selectFrom("rounds").select(["id", "contest_id as contestId", "name_i18n"]).where("contest_id", "in", contestIds).orderBy("position").execute();
+  return db
+    .selectFrom("rounds")
+    .select(["id", "contest_id as contestId", "name_i18n"])
+    .where("contest_id", "in", contestIds)
+    .orderBy("position")
+    .execute();
 }

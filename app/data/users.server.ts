@@ -25,7 +25,14 @@ export async function loadRoles(db: Q, userId: number) {
 
 export async function insertEmailToken(
   db: Q,
-  token: { purpose: "verify_email" | "reset_password"; userId: number; email: string; tokenHash: string; expiresAt: Date; now: Date },
+  token: {
+    purpose: "verify_email" | "reset_password";
+    userId: number;
+    email: string;
+    tokenHash: string;
+    expiresAt: Date;
+    now: Date;
+  },
 ) {
   await db
     .insertInto("email_tokens")

@@ -147,6 +147,8 @@ export default function RoundPage() {
         <a href={`/manage/${contest.id}/rounds/${round.id}/assignments`}>{t("judging.assignments.link")}</a>
         {" · "}
         <a href={`/manage/${contest.id}/rounds/${round.id}/roadshow`}>{t("roadshow.link")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${round.id}/results`}>{t("results.link")}</a>
       </p>
 
       <div className="card">

@@ -1,0 +1,213 @@
+// The organiser's results of a round, read-only: each submitted review's total, every entry's score by
+// all five methods side by side, disagreement flags, and a ranking per track by the chosen method with
+// the reason for every place. Nothing here is shown to teams.
+import { aggregateEntry, ENTRY_METHODS } from "#app/domain/aggregation";
+import { flagDisagreement, type DisagreementFlag } from "#app/domain/disagreement";
+import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
+import { calibrate, standardisedScores, type PanelReview } from "#app/domain/panel-methods";
+import { can } from "#app/domain/permissions";
+import { rankByTrack, type RankComparison, type RankingFacts, type TieBreaker } from "#app/domain/ranking";
+import { weightedTotal, type RubricDefinition } from "#app/domain/rubric";
+import { findRoundForResults, listResultCriteria, listRoundEntries, listSubmittedScores } from "#app/data/results.server";
+import type { ServiceContext } from "./context.server";
+import { fail, ok, type Result } from "./result";
+
+export const RESULT_METHODS = [...ENTRY_METHODS, "standardised", "calibrated"] as const;
+export type ResultMethod = (typeof RESULT_METHODS)[number];
+export const isResultMethod = (v: string): v is ResultMethod => (RESULT_METHODS as readonly string[]).includes(v);
+/** docs/judging-methods.md recommends calibration, with the mean beside it. */
+export const DEFAULT_RESULT_METHOD: ResultMethod = "calibrated";
+
+// The contest has no tie-breaker setting yet; until it does, an equal score is broken by the number
+// of completed reviews, and entries equal on both share a rank.
+const TIE_BREAKERS: readonly TieBreaker[] = [{ kind: "reviews" }];
+
+// Confidence is 1–5 (see app/forms/review.ts). A review without one counts as the middle of that
+// scale, so leaving the field empty neither silences a judge nor outweighs a judge who said "sure".
+const NEUTRAL_CONFIDENCE = 3;
+
+export interface ResultReview {
+  judgeId: number;
+  total: number;
+  confidence: number | null;
+}
+
+/** Against a neighbour in the ranking, with the neighbour's code so the page can name it. */
+export type RankReason = RankComparison & { otherCode: string };
+
+export interface EntryResultRow {
+  entryId: number;
+  code: string;
+  teamName: string;
+  trackId: number;
+  /** The entry's score by each method (0–100); null when no review could be counted. */
+  scores: Record<ResultMethod, number | null>;
+  /** Submitted reviews with a complete total, by judge id. */
+  reviews: ResultReview[];
+  criterionMeans: Record<string, number | null>;
+  disagreement: DisagreementFlag | null;
+  rank: number | null;
+  tied: boolean;
+  above: RankReason | null;
+  below: RankReason | null;
+}
+
+export interface TrackResults {
+  trackId: number;
+  name: LocalizedText | null;
+  /** Connected parts of the judge–entry graph among this track's entries; above 1, calibration compared within each. */
+  parts: number;
+  entries: EntryResultRow[];
+}
+
+export interface RoundResults {
+  roundId: number;
+  roundName: LocalizedText | null;
+  method: ResultMethod;
+  tieBreakers: readonly TieBreaker[];
+  criteria: Array<{ key: string; name: LocalizedText | null }>;
+  tracks: TrackResults[];
+}
+
+export async function roundResults(
+  ctx: ServiceContext,
+  contestId: number,
+  roundId: number,
+  options: { method?: ResultMethod } = {},
+): Promise<Result<RoundResults>> {
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  const round = await findRoundForResults(ctx.db, contestId, roundId);
+  if (!round) return fail("not_found");
+  const method = options.method ?? DEFAULT_RESULT_METHOD;
+
+  const criteria = round.rubricId ? await listResultCriteria(ctx.db, round.rubricId) : [];
+  // Scores are stored by criterion id, as the roadshow totals them; tie-breakers name criteria by key.
+  const rubric: RubricDefinition = {
+    criteria: criteria.map((c) => ({
+      key: String(c.id),
+      name: { en: c.key },
+      description: null,
+      weight: c.weight,
+      scale: { min: c.scale_min, max: c.scale_max, step: c.scale_step },
+      levels: [],
+    })),
+  };
+  const keyOf = new Map(criteria.map((c) => [c.id, c.key]));
+
+  const entries = await listRoundEntries(ctx.db, contestId, roundId);
+  const entryIds = new Set(entries.map((e) => e.id));
+  const rows = await listSubmittedScores(ctx.db, roundId);
+
+  const byReview = new Map<
+    number,
+    { entryId: number; judgeId: number; confidence: number | null; scores: Record<string, number> }
+  >();
+  for (const row of rows) {
+    if (!entryIds.has(row.entryId)) continue;
+    const review = byReview.get(row.reviewId) ?? {
+      entryId: row.entryId,
+      judgeId: row.judgeId,
+      confidence: row.confidence,
+      scores: {},
+    };
+    if (row.value !== null) review.scores[String(row.criterionId)] = row.value;
+    byReview.set(row.reviewId, review);
+  }
+
+  const reviewsByEntry = new Map<number, ResultReview[]>();
+  const valuesByEntry = new Map<number, Map<string, number[]>>();
+  const panel: PanelReview[] = [];
+  for (const review of byReview.values()) {
+    const total = weightedTotal(review.scores, rubric);
+    // A review missing a score has no total; it counts neither in the methods nor as completed.
+    if (total === null) continue;
+    reviewsByEntry.set(review.entryId, [
+      ...(reviewsByEntry.get(review.entryId) ?? []),
+      { judgeId: review.judgeId, total, confidence: review.confidence },
+    ]);
+    panel.push({
+      judgeId: review.judgeId,
+      entryId: review.entryId,
+      total,
+      weight: review.confidence ?? NEUTRAL_CONFIDENCE,
+    });
+    const values = valuesByEntry.get(review.entryId) ?? new Map<string, number[]>();
+    for (const [criterionId, value] of Object.entries(review.scores)) {
+      const key = keyOf.get(Number(criterionId));
+      if (key !== undefined) values.set(key, [...(values.get(key) ?? []), value]);
+    }
+    valuesByEntry.set(review.entryId, values);
+  }
+
+  // Both whole-round methods see every track at once: a judge's leniency shows across tracks too.
+  const standardised = standardisedScores(panel);
+  const calibration = calibrate(panel);
+  const totalsByEntry = new Map([...reviewsByEntry].map(([id, list]) => [id, list.map((r) => r.total)]));
+  const flags = new Map(flagDisagreement(totalsByEntry).map((f) => [f.entryId, f]));
+
+  const rowsById = new Map<number, Omit<EntryResultRow, "rank" | "tied" | "above" | "below">>();
+  for (const entry of entries) {
+    const reviews = (reviewsByEntry.get(entry.id) ?? []).sort((a, b) => b.total - a.total || a.judgeId - b.judgeId);
+    const totals = reviews.map((r) => r.total);
+    const values = valuesByEntry.get(entry.id);
+    rowsById.set(entry.id, {
+      entryId: entry.id,
+      code: entry.code,
+      teamName: entry.teamName,
+      trackId: entry.trackId,
+      scores: {
+        mean: aggregateEntry(totals, "mean").value,
+        trimmed_mean: aggregateEntry(totals, "trimmed_mean").value,
+        median: aggregateEntry(totals, "median").value,
+        standardised: standardised.get(entry.id) ?? null,
+        calibrated: calibration.entries.get(entry.id) ?? null,
+      },
+      reviews,
+      criterionMeans: Object.fromEntries(
+        criteria.map((c) => {
+          const list = values?.get(c.key) ?? [];
+          return [c.key, list.length ? list.reduce((s, v) => s + v, 0) / list.length : null];
+        }),
+      ),
+      disagreement: flags.get(entry.id) ?? null,
+    });
+  }
+
+  const facts: RankingFacts[] = [...rowsById.values()].map((row) => ({
+    entryId: row.entryId,
+    trackId: row.trackId,
+    score: row.scores[method],
+    criterionMeans: row.criterionMeans,
+    completedReviews: row.reviews.length,
+  }));
+  const codeOf = (id: number) => rowsById.get(id)?.code ?? String(id);
+  const reason = (comparison: RankComparison | null): RankReason | null =>
+    comparison ? { ...comparison, otherCode: codeOf(comparison.otherEntryId) } : null;
+
+  const trackInfo = new Map(entries.map((e) => [e.trackId, { name: e.trackNameJson, position: e.trackPosition }]));
+  const tracks = rankByTrack(facts, TIE_BREAKERS)
+    .map(({ trackId, entries: ranked }) => ({
+      trackId,
+      name: parseLocalizedJson(trackInfo.get(trackId)?.name),
+      parts: new Set(ranked.flatMap((e) => (calibration.partOf.has(e.entryId) ? [calibration.partOf.get(e.entryId)!] : []))).size,
+      entries: ranked.map((r) => ({
+        ...rowsById.get(r.entryId)!,
+        rank: r.rank,
+        tied: r.tied,
+        above: reason(r.above),
+        below: reason(r.below),
+      })),
+    }))
+    .sort(
+      (a, b) => (trackInfo.get(a.trackId)?.position ?? 0) - (trackInfo.get(b.trackId)?.position ?? 0) || a.trackId - b.trackId,
+    );
+
+  return ok({
+    roundId: round.id,
+    roundName: parseLocalizedJson(round.nameJson),
+    method,
+    tieBreakers: TIE_BREAKERS,
+    criteria: criteria.map((c) => ({ key: c.key, name: parseLocalizedJson(c.nameJson) })),
+    tracks,
+  });
+}
