@@ -5,6 +5,13 @@ export const ENTRY_METHODS = ["mean", "trimmed_mean", "median"] as const;
 export type EntryMethod = (typeof ENTRY_METHODS)[number];
 export const isEntryMethod = (v: string): v is EntryMethod => (ENTRY_METHODS as readonly string[]).includes(v);
 
+/** Every method a round's results can be shown by: the per-entry ones and the whole-round ones. */
+export const RESULT_METHODS = [...ENTRY_METHODS, "standardised", "calibrated"] as const;
+export type ResultMethod = (typeof RESULT_METHODS)[number];
+export const isResultMethod = (v: string): v is ResultMethod => (RESULT_METHODS as readonly string[]).includes(v);
+/** docs/judging-methods.md recommends calibration, with the mean beside it. */
+export const DEFAULT_RESULT_METHOD: ResultMethod = "calibrated";
+
 /** Drop the highest and the lowest review when there are at least this many (Chinese national rule). */
 export const TRIM_FROM = 5;
 

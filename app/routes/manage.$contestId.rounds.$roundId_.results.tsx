@@ -8,7 +8,8 @@ import { ResultsTable } from "#app/components/results/ResultsTable";
 import { Button } from "#app/components/ui/Button";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
-import { DEFAULT_RESULT_METHOD, isResultMethod, RESULT_METHODS, roundResults } from "#app/services/results.server";
+import { DEFAULT_RESULT_METHOD, isResultMethod, RESULT_METHODS } from "#app/domain/aggregation";
+import { roundResults } from "#app/services/results.server";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 // The organiser's results of a round, read-only: each submitted review's total, every entry's score by
 // all five methods side by side, disagreement flags, and a ranking per track by the chosen method with
 // the reason for every place. Nothing here is shown to teams.
-import { aggregateEntry, ENTRY_METHODS } from "#app/domain/aggregation";
+import { aggregateEntry, DEFAULT_RESULT_METHOD, type ResultMethod } from "#app/domain/aggregation";
 import { flagDisagreement, type DisagreementFlag } from "#app/domain/disagreement";
 import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
 import { calibrate, standardisedScores, type PanelReview } from "#app/domain/panel-methods";
@@ -10,13 +10,9 @@ import { rankByTrack, type RankComparison, type RankingFacts, type TieBreaker } 
 import { weightedTotal, type RubricDefinition } from "#app/domain/rubric";
 import { findRoundForResults, listResultCriteria, listRoundEntries, listSubmittedScores } from "#app/data/results.server";
 import type { ServiceContext } from "./context.server";
-import { fail, ok, type Result } from "./result";
 
-export const RESULT_METHODS = [...ENTRY_METHODS, "standardised", "calibrated"] as const;
-export type ResultMethod = (typeof RESULT_METHODS)[number];
-export const isResultMethod = (v: string): v is ResultMethod => (RESULT_METHODS as readonly string[]).includes(v);
-/** docs/judging-methods.md recommends calibration, with the mean beside it. */
-export const DEFAULT_RESULT_METHOD: ResultMethod = "calibrated";
+export type { ResultMethod };
+import { fail, ok, type Result } from "./result";
 
 // The contest has no tie-breaker setting yet; until it does, an equal score is broken by the number
 // of completed reviews, and entries equal on both share a rank.

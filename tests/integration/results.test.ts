@@ -10,13 +10,8 @@ import { calibrate } from "#app/domain/panel-methods";
 import { createRenderI18n } from "#app/infra/i18n.server";
 import { action as loginAction } from "#app/routes/login";
 import { loader as resultsLoader } from "#app/routes/manage.$contestId.rounds.$roundId_.results";
-import {
-  RESULT_METHODS,
-  roundResults,
-  type EntryResultRow,
-  type ResultMethod,
-  type RoundResults,
-} from "#app/services/results.server";
+import { RESULT_METHODS } from "#app/domain/aggregation";
+import { roundResults, type EntryResultRow, type ResultMethod, type RoundResults } from "#app/services/results.server";
 import { createTestDb, type TestDb } from "#tests/support/db";
 import { insertEntry, insertMember, insertTeam, insertTrack } from "#tests/support/entries";
 import { grantRole, makeContest, makeCtx, makeUser, TEST_PASSWORD } from "#tests/support/factories";

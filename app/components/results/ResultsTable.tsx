@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized, type LocalizedText } from "#app/domain/localized";
 import type { TieBreaker } from "#app/domain/ranking";
-import type { EntryResultRow, RankReason, ResultMethod } from "#app/services/results.server";
+import type { ResultMethod } from "#app/domain/aggregation";
+import type { EntryResultRow, RankReason } from "#app/services/results.server";
 
 type TFunction = ReturnType<typeof useTranslation>["t"];
 
