@@ -21,6 +21,7 @@ import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { makePdf } from "#tests/support/documents";
 import { insertEntry, insertMember, insertTeam, insertTrack } from "#tests/support/entries";
 import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
+import { insertTestRubric } from "#tests/support/judging";
 import type { User } from "#db/schema";
 
 let t: TestDb;
@@ -438,38 +439,12 @@ describe("who may download a submitted file", () => {
 
 describe("reviews", () => {
   async function withRubric() {
-    const at = new Date().toISOString();
-    const rubric = await t.db
-      .insertInto("rubrics")
-      .values({
-        contest_id: contestId,
-        name_i18n: JSON.stringify({ en: "Rubric" }),
-        copied_from_id: null,
-        template: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const criterion = (key: string, position: number, weight: number, step: number) => ({
-      rubric_id: rubric.id,
-      key,
-      position,
-      name_i18n: JSON.stringify({ en: key }),
-      description_i18n: null,
-      weight,
-      scale_min: 0,
-      scale_max: 10,
-      scale_step: step,
-      levels_json: "[]",
-    });
-    const rows = await t.db
-      .insertInto("criteria")
-      .values([criterion("team", 1, 60, 1), criterion("market", 2, 40, 0.5)])
-      .returning("id")
-      .execute();
-    await t.db.updateTable("rounds").set({ rubric_id: rubric.id }).where("id", "=", roundId).execute();
-    return rows.map((r) => r.id) as [number, number];
+    const { rubricId, criterionIds } = await insertTestRubric(t.db, contestId, [
+      { key: "team", weight: 60, step: 1 },
+      { key: "market", weight: 40, step: 0.5 },
+    ]);
+    await t.db.updateTable("rounds").set({ rubric_id: rubricId }).where("id", "=", roundId).execute();
+    return criterionIds as [number, number];
   }
 
   async function assigned() {

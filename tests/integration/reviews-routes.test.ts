@@ -19,6 +19,7 @@ import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { makePdf } from "#tests/support/documents";
 import { insertEntry, insertMember, insertTeam, insertTrack } from "#tests/support/entries";
 import { grantRole, makeContest, makeCtx, makeUser, TEST_PASSWORD } from "#tests/support/factories";
+import { insertTestRubric } from "#tests/support/judging";
 import type { User } from "#db/schema";
 
 let t: TestDb;
@@ -140,36 +141,11 @@ beforeEach(async () => {
   await grantRole(t.db, contestId, organiser.id, "organiser");
   trackId = (await insertTrack(t.db, contestId, { en: "Health" })).id;
   const now = new Date().toISOString();
-  const rubric = await t.db
-    .insertInto("rubrics")
-    .values({
-      contest_id: contestId,
-      name_i18n: JSON.stringify({ en: "Rubric" }),
-      copied_from_id: null,
-      template: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const criterion = (key: string, position: number, weight: number, step: number) => ({
-    rubric_id: rubric.id,
-    key,
-    position,
-    name_i18n: JSON.stringify({ en: key }),
-    description_i18n: null,
-    weight,
-    scale_min: 0,
-    scale_max: 10,
-    scale_step: step,
-    levels_json: "[]",
-  });
-  const criteria = await t.db
-    .insertInto("criteria")
-    .values([criterion("team", 1, 60, 1), criterion("market", 2, 40, 0.5)])
-    .returning("id")
-    .execute();
-  [team, market] = criteria.map((c) => c.id) as [number, number];
+  const rubric = await insertTestRubric(t.db, contestId, [
+    { key: "team", weight: 60, step: 1 },
+    { key: "market", weight: 40, step: 0.5 },
+  ]);
+  [team, market] = rubric.criterionIds as [number, number];
   roundId = (
     await t.db
       .insertInto("rounds")
@@ -183,7 +159,7 @@ beforeEach(async () => {
         review_closes_at: at(10),
         blind_review: 1,
         judges_per_entry: 2,
-        rubric_id: rubric.id,
+        rubric_id: rubric.rubricId,
         created_at: now,
         updated_at: now,
       })

@@ -30,14 +30,18 @@ export async function makeSignedJudge(db: DB, contestId: number, name?: string):
   return user;
 }
 
-/** A round with a two-criterion rubric (0–10 by 1, weights 50/50) and its review window around `now`. */
-export async function makeScoredRound(db: DB, contestId: number, options: { blind?: boolean; method?: string } = {}) {
+/** A rubric of criteria scored 0–10 (each with its weight and step); returns the rubric and criterion ids. */
+export async function insertTestRubric(
+  db: DB,
+  contestId: number,
+  criteria: ReadonlyArray<{ key: string; weight: number; step: number }>,
+) {
   const at = new Date().toISOString();
   const rubric = await db
     .insertInto("rubrics")
     .values({
       contest_id: contestId,
-      name_i18n: JSON.stringify({ en: "Final" }),
+      name_i18n: JSON.stringify({ en: "Rubric" }),
       copied_from_id: null,
       template: null,
       created_at: at,
@@ -45,23 +49,34 @@ export async function makeScoredRound(db: DB, contestId: number, options: { blin
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const criterion = (key: string, position: number) => ({
-    rubric_id: rubric.id,
-    key,
-    position,
-    name_i18n: JSON.stringify({ en: key }),
-    description_i18n: null,
-    weight: 50,
-    scale_min: 0,
-    scale_max: 10,
-    scale_step: 1,
-    levels_json: "[]",
-  });
-  const criteria = await db
+  const rows = await db
     .insertInto("criteria")
-    .values([criterion("pitch", 1), criterion("market", 2)])
+    .values(
+      criteria.map((c, i) => ({
+        rubric_id: rubric.id,
+        key: c.key,
+        position: i + 1,
+        name_i18n: JSON.stringify({ en: c.key }),
+        description_i18n: null,
+        weight: c.weight,
+        scale_min: 0,
+        scale_max: 10,
+        scale_step: c.step,
+        levels_json: "[]",
+      })),
+    )
     .returning("id")
     .execute();
+  return { rubricId: rubric.id, criterionIds: rows.map((r) => r.id) };
+}
+
+/** A round with a two-criterion rubric (0–10 by 1, weights 50/50) and its review window around `now`. */
+export async function makeScoredRound(db: DB, contestId: number, options: { blind?: boolean; method?: string } = {}) {
+  const at = new Date().toISOString();
+  const { rubricId, criterionIds } = await insertTestRubric(db, contestId, [
+    { key: "pitch", weight: 50, step: 1 },
+    { key: "market", weight: 50, step: 1 },
+  ]);
   const round = await db
     .insertInto("rounds")
     .values({
@@ -74,7 +89,7 @@ export async function makeScoredRound(db: DB, contestId: number, options: { blin
       review_closes_at: "2099-01-01T00:00:00.000Z",
       blind_review: options.blind ? 1 : 0,
       judges_per_entry: 5,
-      rubric_id: rubric.id,
+      rubric_id: rubricId,
       aggregation_method: options.method ?? "trimmed_mean",
       pitch_minutes: 8,
       qa_minutes: 7,
@@ -83,5 +98,5 @@ export async function makeScoredRound(db: DB, contestId: number, options: { blin
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { roundId: round.id, criteria: criteria.map((c) => c.id) as [number, number] };
+  return { roundId: round.id, criteria: criterionIds as [number, number] };
 }
