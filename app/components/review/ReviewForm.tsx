@@ -165,40 +165,27 @@ export function ReviewForm({
 
       <section className="card" aria-labelledby="overall-title">
         <h2 id="overall-title">{t("review.overall")}</h2>
-        <div className="field">
-          <label htmlFor="feedback">{t("review.feedback")}</label>
-          <p className="field-hint" id="feedback-hint">
-            {t("review.feedbackHint")}
-          </p>
-          <textarea
-            id="feedback"
-            name="feedback"
-            rows={6}
-            maxLength={FEEDBACK_MAX}
-            value={values.feedback}
-            onChange={(e) => update("feedback", { feedback: e.target.value })}
-            aria-invalid={errors.feedback?.length ? true : undefined}
-            aria-describedby={["feedback-hint", errors.feedback?.length ? "feedback-error" : ""].filter(Boolean).join(" ")}
-          />
-          <ErrorList id="feedback-error" errors={errors.feedback} />
-        </div>
-        <div className="field confidential">
-          <label htmlFor="note">{t("review.note")}</label>
-          <p className="field-hint" id="note-hint">
-            {t("review.noteHint")}
-          </p>
-          <textarea
-            id="note"
-            name="note"
-            rows={4}
-            maxLength={NOTE_MAX}
-            value={values.note}
-            onChange={(e) => update("note", { note: e.target.value })}
-            aria-invalid={errors.note?.length ? true : undefined}
-            aria-describedby={["note-hint", errors.note?.length ? "note-error" : ""].filter(Boolean).join(" ")}
-          />
-          <ErrorList id="note-error" errors={errors.note} />
-        </div>
+        <TextField
+          name="feedback"
+          label={t("review.feedback")}
+          hint={t("review.feedbackHint")}
+          rows={6}
+          maxLength={FEEDBACK_MAX}
+          value={values.feedback}
+          errors={errors.feedback}
+          onChange={(value) => update("feedback", { feedback: value })}
+        />
+        <TextField
+          name="note"
+          className="confidential"
+          label={t("review.note")}
+          hint={t("review.noteHint")}
+          rows={4}
+          maxLength={NOTE_MAX}
+          value={values.note}
+          errors={errors.note}
+          onChange={(value) => update("note", { note: value })}
+        />
         <div className="field narrow-form">
           <label htmlFor="confidence">{t("review.confidence")}</label>
           <p className="field-hint" id="confidence-hint">
@@ -258,5 +245,39 @@ export function ReviewForm({
         </div>
       ) : null}
     </Form>
+  );
+}
+
+/** A labelled textarea with its hint and errors, for the review's feedback and note. */
+function TextField(props: {
+  name: "feedback" | "note";
+  label: string;
+  hint: string;
+  rows: number;
+  maxLength: number;
+  value: string;
+  errors: string[] | undefined;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
+  const { name, errors } = props;
+  return (
+    <div className={props.className ? `field ${props.className}` : "field"}>
+      <label htmlFor={name}>{props.label}</label>
+      <p className="field-hint" id={`${name}-hint`}>
+        {props.hint}
+      </p>
+      <textarea
+        id={name}
+        name={name}
+        rows={props.rows}
+        maxLength={props.maxLength}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[`${name}-hint`, errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ")}
+      />
+      <ErrorList id={`${name}-error`} errors={errors} />
+    </div>
   );
 }
