@@ -115,6 +115,8 @@ export interface ContestsTable {
   results_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   judge_agreement_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
   judge_agreement_version: ColumnType<number, number | undefined, number>;
+  /** JSON array of tie-breakers in order (see app/domain/ranking.ts `tieBreakersSchema`). */
+  tie_breakers_json: ColumnType<string, string | undefined, string>;
 }
 
 export interface TracksTable {
@@ -308,6 +310,13 @@ export interface Database {
   criterion_scores: CriterionScoresTable;
   roadshow_sessions: RoadshowSessionsTable;
   roadshow_slots: RoadshowSlotsTable;
+  entry_rounds: EntryRoundsTable;
+  advancements: AdvancementsTable;
+  advancement_changes: AdvancementChangesTable;
+  awards: AwardsTable;
+  award_grants: AwardGrantsTable;
+  publications: PublicationsTable;
+  certificates: CertificatesTable;
 }
 
 export interface SubmissionsTable {
@@ -424,6 +433,8 @@ export interface AssignmentsTable {
   source: "manual" | "auto";
   assigned_by: number | null;
   created_at: Instant;
+  /** Set when the organiser asked this judge for one more review of a disputed entry. */
+  moderation_requested_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export type ReviewStatus = "draft" | "submitted";
@@ -476,4 +487,86 @@ export interface RoadshowSlotsTable {
   result: ColumnType<number | null, number | null | undefined, number | null>;
   judges_counted: ColumnType<number | null, number | null | undefined, number | null>;
   closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+export type EntryRoundStatus = "active" | "advanced" | "eliminated" | "withdrawn";
+
+/** An entry's place in a round. A round without any row takes every registered entry (see app/domain/advancement.ts). */
+export interface EntryRoundsTable {
+  id: Generated<number>;
+  entry_id: number;
+  round_id: number;
+  status: ColumnType<EntryRoundStatus, EntryRoundStatus | undefined, EntryRoundStatus>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A confirmed advancement out of a round; at most one per round, so confirming twice changes nothing. */
+export interface AdvancementsTable {
+  id: Generated<number>;
+  round_id: number;
+  to_round_id: number;
+  rule_json: string;
+  method: string;
+  advanced_count: number;
+  eliminated_count: number;
+  confirmed_by: number | null;
+  confirmed_at: Instant;
+}
+
+/** The organiser's written change to the cut line for one entry. */
+export interface AdvancementChangesTable {
+  id: Generated<number>;
+  round_id: number;
+  entry_id: number;
+  action: "add" | "remove";
+  reason: string;
+  created_by: number | null;
+  created_at: Instant;
+}
+
+export interface AwardsTable {
+  id: Generated<number>;
+  round_id: number;
+  name_i18n: LocalizedJson;
+  description_i18n: ColumnType<LocalizedJson, LocalizedJson | undefined, LocalizedJson>;
+  position: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AwardGrantsTable {
+  id: Generated<number>;
+  award_id: number;
+  entry_id: number;
+  citation: string | null;
+  granted_by: number | null;
+  granted_at: Instant;
+}
+
+/** An immutable snapshot of a round's results (a database trigger refuses updates). */
+export interface PublicationsTable {
+  id: Generated<number>;
+  contest_id: number;
+  round_id: number;
+  version: number;
+  snapshot_json: string;
+  reason: string | null;
+  published_by: number | null;
+  published_at: Instant;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  code: string;
+  publication_id: number;
+  award_id: number;
+  entry_id: number;
+  /** Null for the team's own certificate. */
+  user_id: number | null;
+  recipient_name: string | null;
+  team_name: string;
+  issued_at: Instant;
+  revoked_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  revoked_publication_id: ColumnType<number | null, number | null | undefined, number | null>;
 }

@@ -181,7 +181,10 @@ export function listConflictsForEntries(db: Q, contestId: number, entryIds: read
     .execute();
 }
 
-/** Every judge of the contest with their work in this round: assigned, submitted, in draft. */
+/**
+ * Every judge of the contest with their work in this round (assigned, submitted, in draft), the
+ * languages they read and whether they signed the contest's current agreement.
+ */
 export async function listRoundJudges(db: Q, contestId: number, roundId: number) {
   const rows = await db
     .selectFrom("judge_profiles")
@@ -195,17 +198,36 @@ export async function listRoundJudges(db: Q, contestId: number, roundId: number)
       "users.name",
       "judge_profiles.status",
       "judge_profiles.track_ids_json as trackIdsJson",
+      "judge_profiles.languages_json as languagesJson",
+      eb
+        .exists(
+          eb
+            .selectFrom("agreement_acceptances")
+            .innerJoin("contests", "contests.id", "agreement_acceptances.contest_id")
+            .select("agreement_acceptances.id")
+            .where("agreement_acceptances.contest_id", "=", contestId)
+            .whereRef("agreement_acceptances.user_id", "=", "judge_profiles.user_id")
+            .whereRef("agreement_acceptances.agreement_version", ">=", "contests.judge_agreement_version"),
+        )
+        .as("signed"),
       eb.fn.count<number>("assignments.id").as("assigned"),
       eb.fn.sum<number>(eb.case().when("reviews.status", "=", "submitted").then(1).else(0).end()).as("submitted"),
       eb.fn.sum<number>(eb.case().when("reviews.status", "=", "draft").then(1).else(0).end()).as("drafts"),
     ])
     .where("judge_profiles.contest_id", "=", contestId)
-    .groupBy(["users.id", "users.name", "judge_profiles.status", "judge_profiles.track_ids_json"])
+    .groupBy([
+      "users.id",
+      "users.name",
+      "judge_profiles.status",
+      "judge_profiles.track_ids_json",
+      "judge_profiles.languages_json",
+    ])
     .orderBy("users.name")
     .orderBy("users.id")
     .execute();
   return rows.map((r) => ({
     ...r,
+    signed: Boolean(r.signed),
     assigned: Number(r.assigned),
     submitted: Number(r.submitted ?? 0),
     drafts: Number(r.drafts ?? 0),

@@ -1,6 +1,7 @@
 // Queries on submissions and deadline extensions.
 import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { takesPart } from "./participation.server";
 
 type Q = Kysely<Database>;
 
@@ -16,6 +17,7 @@ export function findEntryWithRound(db: Q, entryId: number, roundId: number) {
       "rounds.id as roundId",
       "rounds.submission_opens_at as opensAt",
       "rounds.submission_closes_at as closesAt",
+      takesPart(roundId).as("takesPart"),
     ])
     .where("entries.id", "=", entryId)
     .executeTakeFirst();

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ENTRY_METHODS, parseFormat } from "#app/domain/aggregation";
 import { isCountryCode } from "#app/domain/countries";
+import { tieBreakersSchema, type TieBreaker } from "#app/domain/ranking";
 import { isTimeZone } from "#app/domain/time";
 import { localizedInput, requiredLocalized } from "./localized";
 
@@ -21,6 +22,37 @@ const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "true");
 const version = z.coerce.number({ required_error: "required" }).int().min(1);
+
+/** How many tie-breakers the settings form offers, in order. */
+export const MAX_TIE_BREAKERS = 3;
+
+/** A tie-breaker as one select's value: "reviews" or "criterion:<key>"; "" is "— none —". */
+export function encodeTieBreaker(tb: TieBreaker): string {
+  return tb.kind === "criterion" ? `criterion:${tb.key}` : tb.kind;
+}
+
+function decodeTieBreaker(value: string): unknown {
+  if (value.startsWith("criterion:")) return { kind: "criterion", key: value.slice("criterion:".length) };
+  return { kind: value };
+}
+
+// The selects in order; "— none —" is skipped, so a gap leaves the others in their order. The list is
+// checked by the ranking's own schema, and a repeat is reported on the select that repeats.
+const tieBreakerChoices = z
+  .array(z.preprocess(blankToUndefined, z.string().max(60, "invalid_choice").optional()))
+  .max(MAX_TIE_BREAKERS, `tieBreakers.at_most?max=${MAX_TIE_BREAKERS}`)
+  .optional()
+  .transform((choices, ctx): TieBreaker[] => {
+    const chosen = (choices ?? []).flatMap((value, slot) => (value ? [{ value, slot }] : []));
+    const parsed = tieBreakersSchema.safeParse(chosen.map((c) => decodeTieBreaker(c.value)));
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const slot = chosen[Number(issue.path[0])]?.slot ?? 0;
+      const message = issue.code === z.ZodIssueCode.custom ? "tieBreakers.duplicate" : issue.message;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [slot], message });
+    }
+    return [];
+  });
 
 export const createContestSchema = z.object({
   name: requiredLocalized(200),
@@ -58,6 +90,7 @@ export const contestSettingsSchema = z
       .max(50, "number_too_large?max=50"),
     registrationOpensAt: localDateTime,
     registrationClosesAt: localDateTime,
+    tieBreakers: tieBreakerChoices,
     version,
   })
   .refine((v) => v.teamMax >= v.teamMin, { message: "team_max_below_min", path: ["teamMax"] })

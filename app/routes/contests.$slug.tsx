@@ -44,6 +44,13 @@ export default function ContestPage() {
             <Link to={`/manage/${contest.id}`}>{t("contest.manageLink")}</Link>
           </p>
         ) : null}
+        {page.resultsPublished ? (
+          <p>
+            <Link className="btn btn-primary" to={`/contests/${contest.slug}/results`}>
+              {t("published.resultsLink")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       {contest.description ? <LocalizedBlock text={contest.description} language={language} /> : null}
 

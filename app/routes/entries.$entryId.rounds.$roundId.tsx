@@ -90,7 +90,7 @@ export default function SubmissionPage() {
     revalidator.revalidate();
   }, [revalidator]);
 
-  const open = page.window === "open" && !page.withdrawn;
+  const open = page.window === "open" && !page.withdrawn && page.takesPart;
   const pageUrl = `/entries/${page.entryId}/rounds/${page.roundId}`;
   const deadlineText = page.deadline ? (
     <>
@@ -115,7 +115,13 @@ export default function SubmissionPage() {
       </header>
       {!open ? (
         <p className="alert alert-info" role="status">
-          {page.withdrawn ? t("errors:entry_withdrawn") : page.window === "closed" ? t("submit.closed") : t("submit.notYetOpen")}
+          {page.withdrawn
+            ? t("errors:entry_withdrawn")
+            : !page.takesPart
+              ? t("errors:not_in_round")
+              : page.window === "closed"
+                ? t("submit.closed")
+                : t("submit.notYetOpen")}
         </p>
       ) : closedHere ? (
         <p className="alert alert-info" role="alert">

@@ -149,6 +149,12 @@ export default function RoundPage() {
         <a href={`/manage/${contest.id}/rounds/${round.id}/roadshow`}>{t("roadshow.link")}</a>
         {" · "}
         <a href={`/manage/${contest.id}/rounds/${round.id}/results`}>{t("results.link")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${round.id}/advancement`}>{t("advancement.link")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${round.id}/awards`}>{t("awards.link")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${round.id}/publish`}>{t("publication.link")}</a>
       </p>
 
       <div className="card">

@@ -1,33 +1,69 @@
 // The organiser's results of a round: every aggregation method side by side, ranked per track by the
-// chosen one, with the reason for each place. Read-only and for organisers only.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+// chosen one, with the reason for each place. For organisers only; the one change made here is
+// asking one more judge about an entry whose reviews disagree.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
 import { ResultsTable } from "#app/components/results/ResultsTable";
+import { ASK_JUDGE_INTENT } from "#app/components/results/AskAnotherJudge";
+import { TieBreakerNotice } from "#app/components/results/TieBreakerNotice";
+import { ResultsExportLinks } from "#app/components/results/ResultsExportLinks";
 import { Button } from "#app/components/ui/Button";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { DEFAULT_RESULT_METHOD, isResultMethod, RESULT_METHODS } from "#app/domain/aggregation";
+import { assignJudgeSchema } from "#app/forms/judges";
+import { redirectWithToast } from "#app/infra/toast.server";
+import { moderationView, requestModeration } from "#app/services/moderation.server";
 import { roundResults } from "#app/services/results.server";
+import { encodeError } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
   const roundId = parseId(params.roundId);
   const asked = new URL(request.url).searchParams.get("method") ?? "";
-  const method = isResultMethod(asked) ? asked : DEFAULT_RESULT_METHOD;
-  const results = await roundResults(ctx, contest.id, roundId, { method });
+  // Without a choice on screen, the page shows the round's own method.
+  const results = await roundResults(ctx, contest.id, roundId, isResultMethod(asked) ? { method: asked } : {});
   if (!results.ok) {
     throw new Response(results.error.code, { status: results.error.code === "forbidden" ? 403 : 404 });
   }
-  return { contest, results: results.value };
+  const flagged = results.value.tracks.flatMap((tr) => tr.entries.filter((e) => e.disagreement).map((e) => e.entryId));
+  const moderation = await moderationView(ctx, contest.id, roundId, flagged);
+  return { contest, results: results.value, moderation: moderation.ok ? moderation.value : null };
+}
+
+/** Asking one more judge about a flagged entry (intent "askJudge"); back to the same view on success. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { ctx, contest } = await requireManagedContest(request, context, params);
+  const roundId = parseId(params.roundId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent !== ASK_JUDGE_INTENT) throw new Response("Unknown intent", { status: 400 });
+  const entryId = Number(formData.get("entryId")) || null;
+  const parsed = assignJudgeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return data({ intent, entryId, message: "invalid_choice" }, { status: 400 });
+  const result = await requestModeration(ctx, contest.id, roundId, parsed.data);
+  if (!result.ok) {
+    const status = result.error.code === "forbidden" ? 403 : result.error.code === "not_found" ? 404 : 400;
+    return data({ intent, entryId, message: encodeError(result.error) }, { status });
+  }
+  const url = new URL(request.url);
+  return redirectWithToast(`${url.pathname}${url.search}`, {
+    kind: "success",
+    key: "moderation.requested",
+    params: { judge: result.value.judgeName, code: result.value.code },
+  });
 }
 
 export default function RoundResultsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, results } = useLoaderData<typeof loader>();
+  const { contest, results, moderation } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const moderationError = reply?.entryId ? { entryId: reply.entryId, message: reply.message } : null;
   const roundName = results.roundName ? pickLocalized(results.roundName, language) : String(results.roundId);
   return (
     <section className="stack" aria-labelledby="page-title">
@@ -54,7 +90,12 @@ export default function RoundResultsPage() {
           {t("results.show")}
         </Button>
       </Form>
-      <p className="field-hint">{t("results.tieBreakers")}</p>
+      <TieBreakerNotice
+        tieBreakers={results.tieBreakers}
+        skippedKeys={results.unknownTieBreakerKeys}
+        criteria={results.criteria}
+      />
+      <ResultsExportLinks contestId={contest.id} roundId={results.roundId} method={results.method} />
 
       {results.tracks.length === 0 ? <p className="muted">{t("results.noEntries")}</p> : null}
       {results.tracks.map((track) => {
@@ -73,6 +114,7 @@ export default function RoundResultsPage() {
               methods={RESULT_METHODS}
               criteria={results.criteria}
               caption={t("results.caption", { track: trackName })}
+              moderation={moderation ? { ...moderation, error: moderationError } : undefined}
             />
           </div>
         );

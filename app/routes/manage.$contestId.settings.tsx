@@ -1,10 +1,12 @@
-// A contest's settings: texts in every language, time zone, eligibility, team size, registration window.
+// A contest's settings: texts in every language, time zone, eligibility, team size, registration window,
+// and the tie-breakers its rankings use.
 import { FormProvider, getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
+import { TieBreakersFieldset } from "#app/components/manage/TieBreakersFieldset";
 import { Button } from "#app/components/ui/Button";
 import { ErrorList, FormErrors, SelectField, TextField } from "#app/components/ui/Field";
 import { LocalizedFields } from "#app/components/ui/LocalizedFields";
@@ -13,15 +15,17 @@ import type { Language } from "#app/domain/locale";
 import { listTimeZones } from "#app/domain/time";
 import { contestSettingsSchema } from "#app/forms/contest";
 import { redirectWithToast } from "#app/infra/toast.server";
-import { settingsFormValues, updateContestSettings } from "#app/services/contests.server";
+import { settingsFormValues, tieBreakerCriteria, updateContestSettings } from "#app/services/contests.server";
 import { requireManagedContest } from "#app/utils/manage.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { auth, contest } = await requireManagedContest(request, context, params);
+  const { auth, ctx, contest } = await requireManagedContest(request, context, params);
+  const criteria = await tieBreakerCriteria(ctx, contest.id);
   return {
     contest,
     values: settingsFormValues(contest),
+    criteria: criteria.ok ? criteria.value : [],
     timeZones: listTimeZones(),
     countries: countryOptions(auth.user.preferred_language),
   };
@@ -38,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function ContestSettings() {
   const { t, i18n } = useTranslation();
-  const { contest, values, timeZones, countries } = useLoaderData<typeof loader>();
+  const { contest, values, timeZones, countries, criteria } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -46,6 +50,9 @@ export default function ContestSettings() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(contestSettingsSchema),
     shouldValidate: "onBlur",
+    // Once a field shows an error, clear it as soon as it is fixed: waiting for blur would let the
+    // vanishing message move the Save button from under the pointer that is about to click it.
+    shouldRevalidate: "onInput",
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: contestSettingsSchema }),
   });
@@ -98,6 +105,7 @@ export default function ContestSettings() {
           <LocalizedFields meta={fields.prizes} label={t("manage.prizes")} multiline />
           <LocalizedFields meta={fields.faq} label={t("manage.faq")} multiline />
           <TextField meta={fields.contactEmail} type="email" label={t("manage.contactEmail")} autoComplete="email" />
+          <TieBreakersFieldset name={fields.tieBreakers.name} criteria={criteria} />
           <p className="muted">{t("manage.termsVersion", { version: contest.termsVersion, lng: i18n.language as Language })}</p>
           <Button type="submit" busy={navigation.state === "submitting"}>
             {t("manage.save")}

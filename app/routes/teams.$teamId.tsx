@@ -16,6 +16,7 @@ import { pickLocalized } from "#app/domain/localized";
 import { inviteSchema, teamUpdateSchema } from "#app/forms/team";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
+import { publishedRoundsOf } from "#app/services/publication.server";
 import { withdrawEntry } from "#app/services/registration.server";
 import { inviteMember, revokeInvitation } from "#app/services/invitations.server";
 import { getTeamPage, handOverLead, removeMember, teamFormValues, updateTeam } from "#app/services/teams.server";
@@ -26,10 +27,14 @@ import { replyInvalid, replyWithError } from "#app/utils/route.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const teamId = parseId(params.teamId);
-  const result = await getTeamPage(serviceContext(request, context, auth), teamId);
+  const ctx = serviceContext(request, context, auth);
+  const result = await getTeamPage(ctx, teamId);
   if (!result.ok) throw new Response("Not found", { status: 404 });
+  // A team has few entries: one look-up each for the rounds whose results it can read.
+  const published = await Promise.all(result.value.entries.map((e) => publishedRoundsOf(ctx, e.id, e.contestId)));
   return {
     page: result.value,
+    publishedRounds: Object.fromEntries(result.value.entries.map((e, i) => [e.id, published[i]!])),
     values: teamFormValues(result.value.team),
     countries: countryOptions(auth.user.preferred_language),
     me: auth.user.id,
@@ -81,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function TeamPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, values, countries, me, timeZone } = useLoaderData<typeof loader>();
+  const { page, values, countries, me, timeZone, publishedRounds } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { team, isLead, members, invitations, entries } = page;
@@ -139,6 +144,15 @@ export default function TeamPage() {
                     {e.rounds.map((r) => (
                       <Link key={r.id} to={`/entries/${e.id}/rounds/${r.id}`}>
                         {t("submit.materialsFor", { round: pickLocalized(r.name, language) })}
+                      </Link>
+                    ))}
+                  </span>
+                ) : null}
+                {publishedRounds[e.id]?.length ? (
+                  <span className="round-links">
+                    {publishedRounds[e.id]!.map((r) => (
+                      <Link key={r.roundId} to={`/entries/${e.id}/results/${r.roundId}`}>
+                        {t("published.resultsFor", { round: r.roundName ? pickLocalized(r.roundName, language) : "" })}
                       </Link>
                     ))}
                   </span>

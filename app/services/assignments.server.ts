@@ -5,6 +5,7 @@ import { can } from "#app/domain/permissions";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
 import { listConflicts } from "#app/data/judges.server";
+import { whereTakesPart } from "#app/data/participation.server";
 import type { ServiceContext } from "./context.server";
 import { syncDetectedConflicts } from "./judges.server";
 import { fail, ok, type Result } from "./result";
@@ -13,13 +14,14 @@ function findRound(db: DB, contestId: number, roundId: number) {
   return db.selectFrom("rounds").selectAll().where("id", "=", roundId).where("contest_id", "=", contestId).executeTakeFirst();
 }
 
-/** The entries a round reviews: every registered entry of the contest. */
-function roundEntries(db: DB, contestId: number) {
+/** The entries a round reviews: the registered entries that take part in it (app/data/participation.server.ts). */
+function roundEntries(db: DB, contestId: number, roundId: number) {
   return db
     .selectFrom("entries")
     .select(["id", "track_id as trackId", "materials_language as language"])
     .where("contest_id", "=", contestId)
     .where("status", "=", "registered")
+    .where(whereTakesPart(roundId))
     .orderBy("id")
     .execute();
 }
@@ -76,7 +78,7 @@ export async function assignRound(
   return ctx.db.transaction().execute(async (trx) => {
     await syncDetectedConflicts(trx, contestId, null, ctx);
     const [entries, judges, conflicts, existing] = await Promise.all([
-      roundEntries(trx, contestId),
+      roundEntries(trx, contestId, roundId),
       activeJudges(trx, contestId),
       listConflicts(trx, contestId),
       roundAssignmentRows(trx, roundId),
@@ -148,46 +150,60 @@ export async function assignJudge(
   if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
   const round = await findRound(ctx.db, contestId, roundId);
   if (!round) return fail("not_found");
-  return ctx.db.transaction().execute(async (trx) => {
-    await syncDetectedConflicts(trx, contestId, [input.judgeId], ctx);
-    const entry = await trx
-      .selectFrom("entries")
-      .select("id")
-      .where("id", "=", input.entryId)
-      .where("contest_id", "=", contestId)
-      .where("status", "=", "registered")
-      .executeTakeFirst();
-    if (!entry) return fail("not_found", "entryId");
-    const judge = (await activeJudges(trx, contestId)).find((j) => j.id === input.judgeId);
-    if (!judge) return fail("judge_not_active", "judgeId");
-    const conflicted = (await listConflicts(trx, contestId, input.judgeId)).some((c) => c.entryId === input.entryId);
-    if (conflicted) return fail("judge_conflicted", "judgeId");
-    const row = await trx
-      .insertInto("assignments")
-      .values({
-        round_id: roundId,
-        entry_id: input.entryId,
-        judge_id: input.judgeId,
-        source: "manual",
-        assigned_by: ctx.actor!.userId,
-        created_at: ctx.now.toISOString(),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!row) return fail("already_assigned", "judgeId");
-    await audit(trx, {
-      actorUserId: ctx.actor!.userId,
-      action: "assignment.created",
-      subjectType: "assignment",
-      subjectId: row.id,
-      contestId,
-      after: { roundId, entryId: input.entryId, judgeId: input.judgeId },
-      ip: ctx.ip,
-      now: ctx.now,
-    });
-    return ok({ assignmentId: row.id });
+  return ctx.db.transaction().execute((trx) => assignJudgeIn(trx, ctx, contestId, roundId, input));
+}
+
+/**
+ * assignJudge's checks and writes inside the caller's transaction, for a change that adds a judge as
+ * one step of something larger (asking one more judge about a disputed entry also audits the request
+ * and emails the judge, all or nothing). The caller has checked the permission and the round.
+ */
+export async function assignJudgeIn(
+  trx: DB,
+  ctx: ServiceContext,
+  contestId: number,
+  roundId: number,
+  input: { entryId: number; judgeId: number },
+): Promise<Result<{ assignmentId: number }>> {
+  await syncDetectedConflicts(trx, contestId, [input.judgeId], ctx);
+  const entry = await trx
+    .selectFrom("entries")
+    .select("id")
+    .where("id", "=", input.entryId)
+    .where("contest_id", "=", contestId)
+    .where("status", "=", "registered")
+    .where(whereTakesPart(roundId))
+    .executeTakeFirst();
+  if (!entry) return fail("not_found", "entryId");
+  const judge = (await activeJudges(trx, contestId)).find((j) => j.id === input.judgeId);
+  if (!judge) return fail("judge_not_active", "judgeId");
+  const conflicted = (await listConflicts(trx, contestId, input.judgeId)).some((c) => c.entryId === input.entryId);
+  if (conflicted) return fail("judge_conflicted", "judgeId");
+  const row = await trx
+    .insertInto("assignments")
+    .values({
+      round_id: roundId,
+      entry_id: input.entryId,
+      judge_id: input.judgeId,
+      source: "manual",
+      assigned_by: ctx.actor!.userId,
+      created_at: ctx.now.toISOString(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return fail("already_assigned", "judgeId");
+  await audit(trx, {
+    actorUserId: ctx.actor!.userId,
+    action: "assignment.created",
+    subjectType: "assignment",
+    subjectId: row.id,
+    contestId,
+    after: { roundId, entryId: input.entryId, judgeId: input.judgeId },
+    ip: ctx.ip,
+    now: ctx.now,
   });
+  return ok({ assignmentId: row.id });
 }
 
 /** Takes a judge off an entry, unless the review is already submitted (reopen it first). */

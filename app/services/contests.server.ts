@@ -4,16 +4,20 @@ import { canTransition, isEditableConfiguration, nextStates, type ContestState }
 import { CHINA_AND_ASEAN } from "#app/domain/countries";
 import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
+import { tieBreakersSchema, type TieBreaker } from "#app/domain/ranking";
 import { utcToZonedLocal, zonedLocalToUtc } from "#app/domain/time";
-import type { ContestSettingsInput, CreateContestInput } from "#app/forms/contest";
+import { encodeTieBreaker, MAX_TIE_BREAKERS, type ContestSettingsInput, type CreateContestInput } from "#app/forms/contest";
 import type { Contest } from "#db/schema";
 import { audit } from "#app/infra/audit.server";
+import type { DB } from "#app/infra/db.server";
 import {
   countEntries,
   findContest,
   findContestBySlug,
   insertDefaultTracks,
+  listCriteria,
   listManagedContests,
+  listRubrics,
 } from "#app/data/contests.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
@@ -37,7 +41,27 @@ export interface ContestView {
   registrationOpensAt: string | null;
   registrationClosesAt: string | null;
   resultsPublishedAt: string | null;
+  /** Equal scores are separated by these, in order (see app/domain/ranking.ts). */
+  tieBreakers: TieBreaker[];
   version: number;
+}
+
+/** What a contest breaks ties by when it never chose (the column's default). */
+export const DEFAULT_TIE_BREAKERS: readonly TieBreaker[] = [{ kind: "reviews" }];
+
+/**
+ * The contest's stored tie-breakers. The column is only written through the settings form's schema;
+ * a value that no longer reads (hand-edited, or a kind since removed) falls back to the default
+ * rather than failing every results page.
+ */
+export function parseTieBreakers(json: string | null | undefined): TieBreaker[] {
+  try {
+    const parsed = tieBreakersSchema.safeParse(JSON.parse(json ?? ""));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON at all: the default below.
+  }
+  return [...DEFAULT_TIE_BREAKERS];
 }
 
 export function toContestView(row: Contest): ContestView {
@@ -67,6 +91,7 @@ export function toContestView(row: Contest): ContestView {
     registrationOpensAt: row.registration_opens_at,
     registrationClosesAt: row.registration_closes_at,
     resultsPublishedAt: row.results_published_at,
+    tieBreakers: parseTieBreakers(row.tie_breakers_json),
     version: row.version,
   };
 }
@@ -150,8 +175,48 @@ export function settingsFormValues(contest: ContestView) {
     teamMax: contest.teamMax,
     registrationOpensAt: local(contest.registrationOpensAt),
     registrationClosesAt: local(contest.registrationClosesAt),
+    // One value per select, "" for "— none —".
+    tieBreakers: Array.from({ length: MAX_TIE_BREAKERS }, (_, i) => {
+      const tb = contest.tieBreakers[i];
+      return tb ? encodeTieBreaker(tb) : "";
+    }),
     version: contest.version,
   };
+}
+
+/**
+ * The criteria a tie-breaker can name: every key used by the contest's rubrics, once, with the
+ * name the newest rubric gives it. Keys still stored but no longer in any rubric are kept (named
+ * by their key) so that saving other settings does not silently drop them.
+ */
+export async function tieBreakerCriteria(
+  ctx: ServiceContext,
+  contestId: number,
+): Promise<Result<Array<{ key: string; name: LocalizedText | null }>>> {
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  const contest = await findContest(ctx.db, contestId);
+  if (!contest) return fail("not_found");
+  return ok(await criterionKeys(ctx.db, contestId, parseTieBreakers(contest.tie_breakers_json)));
+}
+
+async function criterionKeys(db: DB, contestId: number, stored: readonly TieBreaker[]) {
+  const rubrics = await listRubrics(db, contestId);
+  const criteria = await listCriteria(
+    db,
+    rubrics.map((r) => r.id),
+  );
+  // Rubric by rubric, each in its own order; the newest rubric's name for a key wins.
+  const inOrder = [...criteria].sort((a, b) => a.rubric_id - b.rubric_id || a.position - b.position);
+  const names = new Map<string, LocalizedText | null>();
+  for (const c of [...inOrder].reverse()) if (!names.has(c.key)) names.set(c.key, parseLocalizedJson(c.name_i18n));
+  const keys = [...new Set(inOrder.map((c) => c.key))];
+  for (const tb of stored) {
+    if (tb.kind === "criterion" && !names.has(tb.key)) {
+      keys.push(tb.key);
+      names.set(tb.key, null);
+    }
+  }
+  return keys.map((key) => ({ key, name: names.get(key) ?? null }));
 }
 
 export async function updateContestSettings(
@@ -173,6 +238,20 @@ export async function updateContestSettings(
   if ("error" in opens) return opens.error!;
   const closes = toUtc(input.registrationClosesAt, "registrationClosesAt");
   if ("error" in closes) return closes.error!;
+
+  // The form's schema already refused repeats; a direct caller is held to the same rule here.
+  const tieBreakers = tieBreakersSchema.safeParse(input.tieBreakers);
+  if (!tieBreakers.success) {
+    const slot = Number(tieBreakers.error.issues[0]?.path[0] ?? 0);
+    return fail("tieBreakers.duplicate", `tieBreakers[${slot}]`);
+  }
+  if (tieBreakers.data.length > MAX_TIE_BREAKERS) return fail("tieBreakers.at_most", "tieBreakers", { max: MAX_TIE_BREAKERS });
+  const known = new Set((await criterionKeys(ctx.db, contestId, parseTieBreakers(before.tie_breakers_json))).map((c) => c.key));
+  const unknownSlot = tieBreakers.data.findIndex((tb) => tb.kind === "criterion" && !known.has(tb.key));
+  if (unknownSlot >= 0) {
+    const tb = tieBreakers.data[unknownSlot] as Extract<TieBreaker, { kind: "criterion" }>;
+    return fail("tieBreakers.unknown_criterion", `tieBreakers[${unknownSlot}]`, { key: tb.key });
+  }
 
   const termsChanged =
     json(input.terms) !== (before.terms_i18n || "{}") || json(input.declaration) !== (before.declaration_i18n || "{}");
@@ -196,6 +275,7 @@ export async function updateContestSettings(
         team_max: input.teamMax,
         registration_opens_at: opens.value,
         registration_closes_at: closes.value,
+        tie_breakers_json: JSON.stringify(tieBreakers.data),
         updated_at: ctx.now.toISOString(),
         version: input.version + 1,
       })

@@ -1,5 +1,6 @@
 // What organisers see of a contest's judges: each judge with agreement, conflicts and load, the
 // pending invitations, a bulk invitation from a CSV file, and one page of a round's progress.
+import { rankCandidates } from "#app/domain/candidates";
 import { parseJudgeCsv, type CsvProblem } from "#app/domain/judging";
 import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
 import { can } from "#app/domain/permissions";
@@ -160,15 +161,8 @@ export async function assignmentsPage(ctx: ServiceContext, contestId: number, ro
   const rows = entries.map((e) => {
     const on = assignments.filter((a) => a.entryId === e.id);
     const onIds = new Set(on.map((a) => a.judgeId));
-    const eligible = active
-      .filter((j) => !onIds.has(j.id) && !conflicted.has(`${j.id}:${e.id}`))
-      .map((j) => ({
-        id: j.id,
-        name: j.name,
-        load: j.load,
-        knowsTrack: j.trackIds.length === 0 || j.trackIds.includes(e.trackId),
-      }))
-      .sort((a, b) => Number(b.knowsTrack) - Number(a.knowsTrack) || a.load - b.load || a.name.localeCompare(b.name));
+    const excluded = new Set(active.filter((j) => onIds.has(j.id) || conflicted.has(`${j.id}:${e.id}`)).map((j) => j.id));
+    const eligible = rankCandidates(active, { trackId: e.trackId }, excluded);
     return {
       id: e.id,
       code: e.code,

@@ -61,6 +61,8 @@ export async function getContestPage(ctx: ServiceContext, slug: string) {
       materials: r.materials.map((m) => ({ id: m.id, kind: m.kind, label: m.label, required: m.required })),
     })),
     canManage,
+    // Set by the first publication of any round: the public results page has something to show.
+    resultsPublished: isPubliclyVisible(row.state) && contest.resultsPublishedAt !== null,
     registrationOpen: isRegistrationOpen(
       {
         state: row.state,

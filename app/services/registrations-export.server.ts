@@ -1,7 +1,6 @@
 // The organisers' download of a contest's registrations: the filtered list as CSV (UTF-8 with a BOM)
 // or XLSX, streamed page by page.
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type { Readable } from "node:stream";
 import type { TFunction } from "i18next";
 import { TEAM_STAGES } from "#app/forms/team";
 import { countryName } from "#app/domain/countries";
@@ -9,6 +8,7 @@ import type { Language } from "#app/domain/locale";
 import { parseLocalizedJson, pickLocalized, type LocalizedText } from "#app/domain/localized";
 import { formatAnswer, type QuestionDefinition } from "#app/domain/questions";
 import type { TeamStage } from "#db/schema";
+import { spreadsheet, type Cell, type SheetPlan } from "#app/infra/spreadsheet.server";
 import { findContest, listTracks } from "#app/data/contests.server";
 import { listEntries, type EntryRow } from "#app/data/registrations.server";
 import type { ServiceContext } from "./context.server";
@@ -34,24 +34,10 @@ export interface ExportViewer {
   t: TFunction;
 }
 
-type Cell = string | number;
+// Others (the round materials' manifest) import the CSV cell from here.
+export { csvCell } from "#app/infra/spreadsheet.server";
 
-// A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it plain text.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: Cell): string {
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvLine = (cells: readonly Cell[]) => `${cells.map(csvCell).join(",")}\r\n`;
-
-interface ExportPlan {
-  headings: string[];
-  widths: number[];
-  cells: (row: EntryRow) => Cell[];
-}
+type ExportPlan = SheetPlan<EntryRow>;
 
 function exportPlan(viewer: ExportViewer, tracks: Map<number, LocalizedText>, questions: QuestionDefinition[]): ExportPlan {
   const { t, language } = viewer;
@@ -124,78 +110,6 @@ async function* entryPages(ctx: ServiceContext, contestId: number, filters: Regi
   }
 }
 
-function csvStream(pages: AsyncGenerator<EntryRow[]>, plan: ExportPlan): Readable {
-  async function* lines() {
-    // The byte-order mark makes Excel read the file as UTF-8 (Chinese, Thai and Vietnamese names).
-    yield Buffer.from(`\uFEFF${csvLine(plan.headings)}`, "utf8");
-    for await (const rows of pages) yield Buffer.from(rows.map((r) => csvLine(plan.cells(r))).join(""), "utf8");
-  }
-  return Readable.from(lines(), { objectMode: false });
-}
-
-const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
-
-type Emitter = { on(event: string, fn: () => void): unknown; off(event: string, fn: () => void): unknown };
-
-function untilEither(a: Emitter, aEvent: string, b: Emitter, bEvent: string): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      a.off(aEvent, done);
-      b.off(bEvent, done);
-      resolve();
-    };
-    a.on(aEvent, done);
-    b.on(bEvent, done);
-  });
-}
-
-/**
- * ExcelJS's sheet stream ignores backpressure: it hands its XML to the zipper's input (a
- * readable-stream PassThrough) however full that is, so a fast database would pile the whole sheet
- * up in memory. Its undocumented `pipes` lead to that input; should ExcelJS drop them, the output's
- * own backpressure is all we wait for.
- */
-type ZipInput = Emitter & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
-
-function zipInputNeedsDrain(sheet: ExcelJS.Worksheet): ZipInput | undefined {
-  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
-  const input = (Array.isArray(pipes) ? pipes[0] : undefined) as ZipInput | undefined;
-  if (!input || typeof input.on !== "function" || typeof input.off !== "function") return undefined;
-  return (input.writableNeedDrain ?? input._writableState?.needDrain) ? input : undefined;
-}
-
-function xlsxStream(pages: AsyncGenerator<EntryRow[]>, plan: ExportPlan, sheetName: string): Readable {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName.replace(SHEET_NAME_FORBIDDEN, " ").trim().slice(0, 31) || "Sheet1", {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  sheet.columns = plan.widths.map((width) => ({ width }));
-  const heading = sheet.addRow(plan.headings);
-  heading.font = { bold: true };
-  heading.commit();
-  void (async () => {
-    try {
-      for await (const rows of pages) {
-        for (const r of rows) sheet.addRow(plan.cells(r)).commit();
-        // Hold the next page back until the zipper has taken this one (and so, the client too).
-        for (;;) {
-          if (output.destroyed) return;
-          const input = zipInputNeedsDrain(sheet);
-          if (input) await untilEither(input, "drain", output, "close");
-          else if (output.writableNeedDrain) await untilEither(output, "drain", output, "close");
-          else break;
-        }
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      output.destroy(error instanceof Error ? error : new Error(String(error)));
-    }
-  })();
-  return output;
-}
-
 /** The filtered registrations as a file: CSV (UTF-8 with a BOM) or XLSX, streamed page by page. */
 export async function exportRegistrations(
   ctx: ServiceContext,
@@ -212,12 +126,5 @@ export async function exportRegistrations(
   const plan = exportPlan(viewer, trackNames, questions);
   const pages = entryPages(ctx, contestId, filters);
   const filename = `${contest.slug}-registrations-${ctx.now.toISOString().slice(0, 10)}.${format}`;
-  if (format === "csv") {
-    return ok({ body: csvStream(pages, plan), filename, contentType: "text/csv; charset=utf-8" });
-  }
-  return ok({
-    body: xlsxStream(pages, plan, viewer.t("registrations.sheetName")),
-    filename,
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
+  return ok({ ...spreadsheet(format, pages, plan, viewer.t("registrations.sheetName")), filename });
 }

@@ -1,22 +1,20 @@
 // The organiser's results of a round, read-only: each submitted review's total, every entry's score by
 // all five methods side by side, disagreement flags, and a ranking per track by the chosen method with
 // the reason for every place. Nothing here is shown to teams.
-import { aggregateEntry, DEFAULT_RESULT_METHOD, type ResultMethod } from "#app/domain/aggregation";
+import { aggregateEntry, DEFAULT_RESULT_METHOD, isResultMethod, type ResultMethod } from "#app/domain/aggregation";
 import { flagDisagreement, type DisagreementFlag } from "#app/domain/disagreement";
 import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
 import { calibrate, standardisedScores, type PanelReview } from "#app/domain/panel-methods";
 import { can } from "#app/domain/permissions";
-import { rankByTrack, type RankComparison, type RankingFacts, type TieBreaker } from "#app/domain/ranking";
+import { rankByTrack, unknownTieBreakerKeys, type RankComparison, type RankingFacts, type TieBreaker } from "#app/domain/ranking";
 import { weightedTotal, type RubricDefinition } from "#app/domain/rubric";
 import { findRoundForResults, listResultCriteria, listRoundEntries, listSubmittedScores } from "#app/data/results.server";
+import { findContest } from "#app/data/contests.server";
 import type { ServiceContext } from "./context.server";
+import { parseTieBreakers } from "./contests.server";
 
 export type { ResultMethod };
 import { fail, ok, type Result } from "./result";
-
-// The contest has no tie-breaker setting yet; until it does, an equal score is broken by the number
-// of completed reviews, and entries equal on both share a rank.
-const TIE_BREAKERS: readonly TieBreaker[] = [{ kind: "reviews" }];
 
 // Confidence is 1–5 (see app/forms/review.ts). A review without one counts as the middle of that
 // scale, so leaving the field empty neither silences a judge nor outweighs a judge who said "sure".
@@ -60,10 +58,17 @@ export interface RoundResults {
   roundId: number;
   roundName: LocalizedText | null;
   method: ResultMethod;
+  roundMethod: ResultMethod;
+  /** The contest's tie-breakers this round applies, in order. */
   tieBreakers: readonly TieBreaker[];
+  /** Criterion keys the contest breaks ties by that this round's rubric lacks: those tie-breakers are skipped here. */
+  unknownTieBreakerKeys: string[];
   criteria: Array<{ key: string; name: LocalizedText | null }>;
   tracks: TrackResults[];
 }
+
+/** The method a round decides by: its stored choice, or the recommended one if that is not a known method. */
+export const roundMethod = (stored: string): ResultMethod => (isResultMethod(stored) ? stored : DEFAULT_RESULT_METHOD);
 
 export async function roundResults(
   ctx: ServiceContext,
@@ -74,7 +79,8 @@ export async function roundResults(
   if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
   const round = await findRoundForResults(ctx.db, contestId, roundId);
   if (!round) return fail("not_found");
-  const method = options.method ?? DEFAULT_RESULT_METHOD;
+  // The round's own method unless the organiser is comparing another on screen.
+  const method = options.method ?? roundMethod(round.method);
 
   const criteria = round.rubricId ? await listResultCriteria(ctx.db, round.rubricId) : [];
   // Scores are stored by criterion id, as the roadshow totals them; tie-breakers name criteria by key.
@@ -89,6 +95,13 @@ export async function roundResults(
     })),
   };
   const keyOf = new Map(criteria.map((c) => [c.id, c.key]));
+  // The contest's tie-breakers, less any naming a criterion this round's rubric does not have.
+  const contestTieBreakers = parseTieBreakers((await findContest(ctx.db, contestId))?.tie_breakers_json);
+  const skippedKeys = unknownTieBreakerKeys(
+    contestTieBreakers,
+    criteria.map((c) => c.key),
+  );
+  const tieBreakers = contestTieBreakers.filter((tb) => tb.kind !== "criterion" || !skippedKeys.includes(tb.key));
 
   const entries = await listRoundEntries(ctx.db, contestId, roundId);
   const entryIds = new Set(entries.map((e) => e.id));
@@ -181,7 +194,7 @@ export async function roundResults(
     comparison ? { ...comparison, otherCode: codeOf(comparison.otherEntryId) } : null;
 
   const trackInfo = new Map(entries.map((e) => [e.trackId, { name: e.trackNameJson, position: e.trackPosition }]));
-  const tracks = rankByTrack(facts, TIE_BREAKERS)
+  const tracks = rankByTrack(facts, tieBreakers)
     .map(({ trackId, entries: ranked }) => ({
       trackId,
       name: parseLocalizedJson(trackInfo.get(trackId)?.name),
@@ -202,7 +215,10 @@ export async function roundResults(
     roundId: round.id,
     roundName: parseLocalizedJson(round.nameJson),
     method,
-    tieBreakers: TIE_BREAKERS,
+    /** The method the round decides by (advancement and publication use it). */
+    roundMethod: roundMethod(round.method),
+    tieBreakers,
+    unknownTieBreakerKeys: skippedKeys,
     criteria: criteria.map((c) => ({ key: c.key, name: parseLocalizedJson(c.nameJson) })),
     tracks,
   });

@@ -10,6 +10,7 @@ import { weightedTotal, type RubricDefinition } from "#app/domain/rubric";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
 import { listConflicts } from "#app/data/judges.server";
+import { whereTakesPart } from "#app/data/participation.server";
 import { saveReview, type ReviewStage } from "./reviews.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
@@ -70,6 +71,7 @@ export async function createRoadshow(
     .where("contest_id", "=", contestId)
     .where("status", "=", "registered")
     .where("id", "in", input.entryIds)
+    .where(whereTakesPart(roundId))
     .execute();
   if (entries.length !== input.entryIds.length) return fail("not_found", "entryIds");
   const judges = await ctx.db
@@ -389,6 +391,7 @@ export async function roadshowSetup(ctx: ServiceContext, contestId: number, roun
       .select(["entries.id", "entries.code", "teams.name as teamName"])
       .where("entries.contest_id", "=", contestId)
       .where("entries.status", "=", "registered")
+      .where(whereTakesPart(roundId))
       .orderBy("entries.code")
       .execute(),
     ctx.db

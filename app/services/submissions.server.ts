@@ -40,6 +40,7 @@ async function openSlot(ctx: ServiceContext, input: { entryId: number; roundId: 
   // Only the team's own members hand in; another team's entry does not exist for this actor.
   if (!slot || !ctx.actor.teams.some((t) => t.teamId === slot.teamId)) return { error: fail("not_found") };
   if (slot.status !== "registered") return { error: fail("entry_withdrawn") };
+  if (!slot.takesPart) return { error: fail("not_in_round") };
   const requirement = await findRequirement(ctx.db, input.roundId, input.requirementId);
   if (!requirement) return { error: fail("not_found") };
   const extension = await findExtension(ctx.db, input.entryId, input.roundId);
@@ -288,6 +289,8 @@ export async function submissionPage(ctx: ServiceContext, entryId: number, round
     roundId,
     teamId: slot.teamId,
     withdrawn: slot.status !== "registered",
+    /** False once an advancement into this round was confirmed without this entry. */
+    takesPart: Boolean(slot.takesPart),
     contest: {
       slug: contest.slug,
       name: parseLocalizedJson(contest.name_i18n) ?? { en: contest.slug },

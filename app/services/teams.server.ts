@@ -136,6 +136,7 @@ export async function getTeamPage(ctx: ServiceContext, teamId: number) {
       id: e.id,
       code: e.code,
       status: e.status,
+      contestId: e.contestId,
       contestSlug: e.slug,
       contestState: e.contestState,
       contestName: parseLocalizedJson(e.contestName) ?? { en: e.slug },

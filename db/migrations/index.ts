@@ -9,6 +9,7 @@ import * as m0006 from "./0006_submissions";
 import * as m0007 from "./0007_judges_and_conflicts";
 import * as m0008 from "./0008_assignments_and_reviews";
 import * as m0009 from "./0009_roadshow";
+import * as m0010 from "./0010_results";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007_judges_and_conflicts": m0007,
   "0008_assignments_and_reviews": m0008,
   "0009_roadshow": m0009,
+  "0010_results": m0010,
 };

@@ -78,7 +78,7 @@ beforeEach(async () => {
   await grantRole(t.db, contestId, organiser.id, "organiser");
   const trackOne = await insertTrack(t.db, contestId, { en: "Tech" });
   const trackTwo = await insertTrack(t.db, contestId, { en: "Social" });
-  ({ roundId, criteria } = await makeScoredRound(t.db, contestId));
+  ({ roundId, criteria } = await makeScoredRound(t.db, contestId, { method: "calibrated" }));
   judges = {
     a: await makeSignedJudge(t.db, contestId, "Ana"),
     b: await makeSignedJudge(t.db, contestId, "Bao"),

@@ -7,6 +7,8 @@ import { pickLocalized, type LocalizedText } from "#app/domain/localized";
 import type { TieBreaker } from "#app/domain/ranking";
 import type { ResultMethod } from "#app/domain/aggregation";
 import type { EntryResultRow, RankReason } from "#app/services/results.server";
+import type { ModerationView } from "#app/services/moderation.server";
+import { AskAnotherJudge } from "./AskAnotherJudge";
 
 type TFunction = ReturnType<typeof useTranslation>["t"];
 
@@ -37,12 +39,15 @@ export function ResultsTable({
   methods,
   criteria,
   caption,
+  moderation,
 }: {
   entries: EntryResultRow[];
   method: ResultMethod;
   methods: readonly ResultMethod[];
   criteria: Array<{ key: string; name: LocalizedText | null }>;
   caption: string;
+  /** Asking one more judge about flagged entries; without it the table only shows the flags. */
+  moderation?: ModerationView & { error: { entryId: number; message: string } | null };
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -52,6 +57,7 @@ export function ResultsTable({
     return name ? pickLocalized(name, language) : key;
   };
   const columns = 5 + methods.length;
+  const moderationOf = new Map(moderation?.rows.map((r) => [r.entryId, r]));
   return (
     <div className="table-scroll">
       <table>
@@ -99,6 +105,17 @@ export function ResultsTable({
               </tr>
               <tr>
                 <td colSpan={columns}>
+                  {/* Below the row, across the table: the columns are too narrow for a form. */}
+                  {entry.disagreement && moderation && moderationOf.has(entry.entryId) ? (
+                    <div className="moderation-request">
+                      <AskAnotherJudge
+                        code={entry.code}
+                        row={moderationOf.get(entry.entryId)!}
+                        window={moderation.window}
+                        error={moderation.error?.entryId === entry.entryId ? moderation.error.message : null}
+                      />
+                    </div>
+                  ) : null}
                   <details>
                     <summary>
                       {t("results.why.summary")} <span className="visually-hidden">{entry.code}</span>

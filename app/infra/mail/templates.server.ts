@@ -3,7 +3,7 @@
 import type { Language } from "#app/domain/locale";
 import { getFixedT } from "../i18n.server";
 
-export interface EmailParams {
+export interface EmailParams extends AdvancementMailParams, ModerationMailParams {
   verify_email: { name: string; url: string; hours: number };
   reset_password: { name: string; url: string; minutes: number };
   password_changed: { name: string; url: string };
@@ -25,6 +25,25 @@ export interface EmailParams {
     url: string;
     items: string[];
     context?: "no_deadline" | "one_zone";
+  };
+}
+/** Sent when an advancement is confirmed: to every member of each team that took part in the round. */
+export interface AdvancementMailParams {
+  advancement_advanced: { name: string; team: string; contest: string; round: string; nextRound: string; url: string };
+  advancement_not_advanced: { name: string; team: string; contest: string; round: string; url: string };
+  results_published: { name: string; team: string; contest: string; round: string; url: string };
+}
+/** Sent to a judge asked for one more review of a disputed entry (named by its code only). */
+export interface ModerationMailParams {
+  moderation_request: {
+    name: string;
+    contest: string;
+    round: string;
+    code: string;
+    /** The review deadline in the judge's time zone; empty with the "no_deadline" context. */
+    deadline: string;
+    url: string;
+    context?: "no_deadline";
   };
 }
 export type EmailKind = keyof EmailParams;
