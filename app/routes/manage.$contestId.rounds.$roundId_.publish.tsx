@@ -68,7 +68,7 @@ export default function PublishPage() {
       </p>
       <p className="field-hint">{t(published ? "publication.introPublished" : "publication.intro")}</p>
 
-      <PublicationPreview snapshot={page.preview} />
+      <PublicationPreview snapshot={page.preview} published={published} />
 
       <div className="card stack">
         <h2>{t(published ? "publication.correctTitle" : "publication.publishTitle")}</h2>

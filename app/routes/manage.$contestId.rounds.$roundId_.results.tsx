@@ -17,7 +17,7 @@ import { DEFAULT_RESULT_METHOD, isResultMethod, RESULT_METHODS } from "#app/doma
 import { assignJudgeSchema } from "#app/forms/judges";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { moderationView, requestModeration } from "#app/services/moderation.server";
-import { roundResults } from "#app/services/results.server";
+import { chooseRoundMethod, roundResults } from "#app/services/results.server";
 import { encodeError } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
@@ -35,12 +35,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { contest, results: results.value, moderation: moderation.ok ? moderation.value : null };
 }
 
-/** Asking one more judge about a flagged entry (intent "askJudge"); back to the same view on success. */
+/**
+ * Two changes are made here: choosing the method the round decides by (intent "decide"), and asking
+ * one more judge about a flagged entry (intent "askJudge"); both come back to the same view.
+ */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
   const roundId = parseId(params.roundId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
+  const url = new URL(request.url);
+  if (intent === "decide") {
+    const method = String(formData.get("method") ?? "");
+    if (!isResultMethod(method)) throw new Response("Unknown method", { status: 400 });
+    const chosen = await chooseRoundMethod(ctx, contest.id, roundId, method);
+    if (!chosen.ok) throw new Response(chosen.error.code, { status: chosen.error.code === "forbidden" ? 403 : 404 });
+    return redirectWithToast(`${url.pathname}?method=${method}`, { kind: "success", key: "results.decided" });
+  }
   if (intent !== ASK_JUDGE_INTENT) throw new Response("Unknown intent", { status: 400 });
   const entryId = Number(formData.get("entryId")) || null;
   const parsed = assignJudgeSchema.safeParse(Object.fromEntries(formData));
@@ -50,7 +61,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const status = result.error.code === "forbidden" ? 403 : result.error.code === "not_found" ? 404 : 400;
     return data({ intent, entryId, message: encodeError(result.error) }, { status });
   }
-  const url = new URL(request.url);
   return redirectWithToast(`${url.pathname}${url.search}`, {
     kind: "success",
     key: "moderation.requested",
@@ -70,6 +80,12 @@ export default function RoundResultsPage() {
       <ContestHeading contest={contest} page={t("results.title", { round: roundName })} />
       <p>
         <a href={`/manage/${contest.id}/rounds/${results.roundId}`}>{t("results.back")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${results.roundId}/advancement`}>{t("advancement.link")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${results.roundId}/awards`}>{t("awards.link")}</a>
+        {" · "}
+        <a href={`/manage/${contest.id}/rounds/${results.roundId}/publish`}>{t("publication.link")}</a>
       </p>
       <p className="field-hint">{t("results.intro")}</p>
 
@@ -90,6 +106,18 @@ export default function RoundResultsPage() {
           {t("results.show")}
         </Button>
       </Form>
+      <div className="inline-form">
+        <p role="status">{t("results.decidesBy", { method: t(`results.method.${results.roundMethod}`) })}</p>
+        {results.method !== results.roundMethod ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="method" value={results.method} />
+            <Button type="submit" variant="secondary">
+              {t("results.decide", { method: t(`results.method.${results.method}`) })}
+            </Button>
+          </Form>
+        ) : null}
+      </div>
       <TieBreakerNotice
         tieBreakers={results.tieBreakers}
         skippedKeys={results.unknownTieBreakerKeys}

@@ -10,6 +10,7 @@ import { rankByTrack, unknownTieBreakerKeys, type RankComparison, type RankingFa
 import { weightedTotal, type RubricDefinition } from "#app/domain/rubric";
 import { findRoundForResults, listResultCriteria, listRoundEntries, listSubmittedScores } from "#app/data/results.server";
 import { findContest } from "#app/data/contests.server";
+import { audit } from "#app/infra/audit.server";
 import type { ServiceContext } from "./context.server";
 import { parseTieBreakers } from "./contests.server";
 
@@ -221,5 +222,37 @@ export async function roundResults(
     unknownTieBreakerKeys: skippedKeys,
     criteria: criteria.map((c) => ({ key: c.key, name: parseLocalizedJson(c.nameJson) })),
     tracks,
+  });
+}
+
+/** The organiser picks the method the round decides by (advancement and publication use it). Audited. */
+export async function chooseRoundMethod(
+  ctx: ServiceContext,
+  contestId: number,
+  roundId: number,
+  method: ResultMethod,
+): Promise<Result<null>> {
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  return ctx.db.transaction().execute(async (trx) => {
+    const round = await findRoundForResults(trx, contestId, roundId);
+    if (!round) return fail("not_found");
+    if (round.method === method) return ok(null);
+    await trx
+      .updateTable("rounds")
+      .set((eb) => ({ aggregation_method: method, updated_at: ctx.now.toISOString(), version: eb("version", "+", 1) }))
+      .where("id", "=", roundId)
+      .execute();
+    await audit(trx, {
+      actorUserId: ctx.actor!.userId,
+      action: "round.method_chosen",
+      subjectType: "round",
+      subjectId: roundId,
+      contestId,
+      before: { method: round.method },
+      after: { method },
+      ip: ctx.ip,
+      now: ctx.now,
+    });
+    return ok(null);
   });
 }

@@ -5,13 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { advancementPlan, confirmAdvancement, writeAdvancementChange } from "#app/services/advancement.server";
 import { grantAward, createAward, revokeGrant, listRoundAwards } from "#app/services/awards.server";
 import { entryResults, publicResults, publishRound, verifyCertificate } from "#app/services/publication.server";
-import { roundResults } from "#app/services/results.server";
+import { chooseRoundMethod, roundResults } from "#app/services/results.server";
 import { reopenReview, saveReview } from "#app/services/reviews.server";
 import { submissionPage } from "#app/services/submissions.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { insertEntry, insertMember, insertTeam, insertTrack } from "#tests/support/entries";
 import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
-import { makeScoredRound, makeSignedJudge } from "#tests/support/judging";
+import { makeScoredRound, makeSignedJudge, submitReview } from "#tests/support/judging";
 import type { User } from "#db/schema";
 
 let t: TestDb;
@@ -29,34 +29,17 @@ let assignments: Map<string, number>;
 const at = new Date().toISOString();
 
 /** Judge j scores entry `code` (pitch, market on 0–10; total = 5 × (pitch + market)) and submits. */
-async function score(j: number, code: string, [pitch, market]: [number, number], feedback = "") {
-  const judge = judges[j]!;
-  const row = await t.db
-    .insertInto("assignments")
-    .values({
-      round_id: roundId,
-      entry_id: entries[code]!,
-      judge_id: judge.id,
-      source: "manual",
-      assigned_by: null,
-      created_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  assignments.set(`${j}:${code}`, row.id);
-  const saved = await saveReview(
-    await makeCtx(t.db, judge),
-    row.id,
-    {
-      version: 0,
-      scores: { [criteria[0]]: { value: pitch, comment: "" }, [criteria[1]]: { value: market, comment: "" } },
-      feedback,
-      note: "confidential: only organisers read this",
-      confidence: null,
-    },
-    { submit: true },
-  );
-  expect(saved.ok).toBe(true);
+async function score(j: number, code: string, scores: [number, number], feedback = "") {
+  const assignmentId = await submitReview(t.db, {
+    roundId,
+    entryId: entries[code]!,
+    judge: judges[j]!,
+    criteria,
+    scores,
+    feedback,
+    note: "confidential: only organisers read this",
+  });
+  assignments.set(`${j}:${code}`, assignmentId);
 }
 
 beforeEach(async () => {
@@ -221,6 +204,26 @@ describe("advancement", () => {
     const inn = await submissionPage(await ctxOf(members["T-A1"]!), entries["T-A1"]!, nextRoundId);
     expect(out.ok && out.value.takesPart).toBe(false);
     expect(inn.ok && inn.value.takesPart).toBe(true);
+  });
+});
+
+describe("the round's method", () => {
+  it("is the organiser's choice, audited, and what advancement and publication decide by", async () => {
+    const org = await ctxOf(organiser);
+    expect((await chooseRoundMethod(await ctxOf(judges[0]!), contestId, roundId, "median")).ok).toBe(false);
+    expect(await chooseRoundMethod(org, contestId, roundId, "median")).toEqual({ ok: true, value: null });
+    const plan = await advancementPlan(org, contestId, roundId, { kind: "top", n: 1 });
+    expect(plan.ok && plan.value.method).toBe("median");
+    await publishRound(org, contestId, roundId, { reason: null });
+    const row = await t.db.selectFrom("publications").select("snapshot_json").executeTakeFirstOrThrow();
+    expect(JSON.parse(row.snapshot_json)).toMatchObject({ method: "median" });
+    const events = await t.db
+      .selectFrom("audit_events")
+      .select(["action", "after_json"])
+      .where("action", "=", "round.method_chosen")
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.after_json!)).toEqual({ method: "median" });
   });
 });
 

@@ -20,11 +20,10 @@ import * as teamRoute from "#app/routes/teams.$teamId";
 import { confirmAdvancement } from "#app/services/advancement.server";
 import { createAward, grantAward, listRoundAwards, revokeGrant } from "#app/services/awards.server";
 import { publishRound } from "#app/services/publication.server";
-import { saveReview } from "#app/services/reviews.server";
 import { createTestDb, type TestDb } from "#tests/support/db";
 import { insertEntry, insertMember, insertTeam, insertTrack } from "#tests/support/entries";
 import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
-import { makeScoredRound, makeSignedJudge } from "#tests/support/judging";
+import { makeScoredRound, makeSignedJudge, submitReview } from "#tests/support/judging";
 import type { User } from "#db/schema";
 
 const BASE = "http://localhost:3999";
@@ -104,34 +103,16 @@ const text = (html: string) =>
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
 
-async function score(j: number, code: string, [pitch, market]: [number, number], feedback = "") {
-  const judge = judges[j]!;
-  const at = new Date().toISOString();
-  const row = await t.db
-    .insertInto("assignments")
-    .values({
-      round_id: roundId,
-      entry_id: entries[code]!,
-      judge_id: judge.id,
-      source: "manual",
-      assigned_by: null,
-      created_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const saved = await saveReview(
-    await makeCtx(t.db, judge),
-    row.id,
-    {
-      version: 0,
-      scores: { [criteria[0]]: { value: pitch, comment: "" }, [criteria[1]]: { value: market, comment: "" } },
-      feedback,
-      note: "confidential: only organisers read this",
-      confidence: null,
-    },
-    { submit: true },
-  );
-  expect(saved.ok).toBe(true);
+async function score(j: number, code: string, scores: [number, number], feedback = "") {
+  await submitReview(t.db, {
+    roundId,
+    entryId: entries[code]!,
+    judge: judges[j]!,
+    criteria,
+    scores,
+    feedback,
+    note: "confidential: only organisers read this",
+  });
 }
 
 async function publish(reason: string | null = null) {

@@ -30,6 +30,7 @@ import {
 } from "#tests/support/entries";
 import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
 import type { TeamStage, User } from "#db/schema";
+import { parseCsv } from "#app/domain/judging";
 
 let t: TestDb;
 beforeEach(() => {
@@ -237,36 +238,6 @@ async function readAll(body: Readable): Promise<Buffer> {
 
 // ExcelJS declares its own Buffer type (an ArrayBuffer); Node's Buffer is what it reads.
 const xlsxInput = (bytes: Buffer) => bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0];
-
-/** RFC 4180: fields split on commas, quoted fields may hold commas, CRLF and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) throw new Error("CSV does not end with CRLF");
-  return rows;
-}
 
 describe("the list", () => {
   it("shows every entry newest first with its team, track and member count", async () => {

@@ -18,6 +18,7 @@ import { insertEntry, insertMember, insertTeam, insertTrack } from "#tests/suppo
 import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
 import { makeScoredRound, makeSignedJudge } from "#tests/support/judging";
 import type { User } from "#db/schema";
+import { parseCsv } from "#app/domain/judging";
 
 const FORMULA_TEAM = '=HYPERLINK("http://x","win")';
 const at = new Date().toISOString();
@@ -144,36 +145,6 @@ async function download(request: ResultsExportRequest, user: User = organiser, l
   const result = await exportRoundResults(await makeCtx(t.db, user), contestId, roundId, request, viewer(language));
   if (!result.ok) throw new Error(result.error.code);
   return { ...result.value, bytes: await readAll(result.value.body) };
-}
-
-/** RFC 4180: fields split on commas, quoted fields may hold commas, CRLF and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
 }
 
 function csvRows(bytes: Buffer): string[][] {

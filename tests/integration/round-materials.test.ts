@@ -35,6 +35,7 @@ import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { makeDocx, makePdf } from "#tests/support/documents";
 import { grantRole, makeCtx, makeUser } from "#tests/support/factories";
 import type { User } from "#db/schema";
+import { parseCsv } from "#app/domain/judging";
 
 let t: TestDb;
 let dir: string;
@@ -162,35 +163,6 @@ async function unzip(buffer: Buffer): Promise<Map<string, ZipEntry>> {
     });
   }
   return out;
-}
-
-/** RFC 4180, enough for our own CSV (quotes, doubled quotes, CRLF, new lines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  return rows;
 }
 
 function csvRecords(data: Buffer): Record<string, string>[] {

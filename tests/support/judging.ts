@@ -2,7 +2,8 @@
 // a rubric on a round, and a round whose review window is open.
 import type { DB } from "#app/infra/db.server";
 import type { User } from "#db/schema";
-import { grantRole, makeUser } from "./factories";
+import { saveReview } from "#app/services/reviews.server";
+import { grantRole, makeCtx, makeUser } from "./factories";
 
 let counter = 0;
 
@@ -99,4 +100,51 @@ export async function makeScoredRound(db: DB, contestId: number, options: { blin
     .returning("id")
     .executeTakeFirstOrThrow();
   return { roundId: round.id, criteria: criterionIds as [number, number] };
+}
+
+/**
+ * A judge assigned to an entry in a round who scores and submits through the real review service, on
+ * a two-criterion round from makeScoredRound. Returns the assignment's id.
+ */
+export async function submitReview(
+  db: DB,
+  input: {
+    roundId: number;
+    entryId: number;
+    judge: User;
+    criteria: readonly [number, number];
+    scores: readonly [number, number];
+    feedback?: string;
+    note?: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("assignments")
+    .values({
+      round_id: input.roundId,
+      entry_id: input.entryId,
+      judge_id: input.judge.id,
+      source: "manual",
+      assigned_by: null,
+      created_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const saved = await saveReview(
+    await makeCtx(db, input.judge),
+    row.id,
+    {
+      version: 0,
+      scores: {
+        [input.criteria[0]]: { value: input.scores[0], comment: "" },
+        [input.criteria[1]]: { value: input.scores[1], comment: "" },
+      },
+      feedback: input.feedback ?? "",
+      note: input.note ?? "",
+      confidence: null,
+    },
+    { submit: true },
+  );
+  if (!saved.ok) throw new Error(`review not saved: ${saved.error.code}`);
+  return row.id;
 }

@@ -11,7 +11,7 @@ export function AdvancementRule({ rule, action }: { rule: CutRule; action: strin
     <Form method="get" action={action} className="card stack">
       <fieldset className="stack">
         <legend>{t("advancement.ruleLegend")}</legend>
-        <div className="inline-form">
+        <div className="rule-option">
           <input type="radio" id="rule-top" name="rule" value="top" defaultChecked={rule.kind === "top"} />
           <label htmlFor="rule-top">{t("advancement.ruleTop")}</label>
           <label htmlFor="rule-n" className="visually-hidden">
@@ -29,7 +29,7 @@ export function AdvancementRule({ rule, action }: { rule: CutRule; action: strin
             className="input-narrow"
           />
         </div>
-        <div className="inline-form">
+        <div className="rule-option">
           <input type="radio" id="rule-above" name="rule" value="above" defaultChecked={rule.kind === "above"} />
           <label htmlFor="rule-above">{t("advancement.ruleAbove")}</label>
           <label htmlFor="rule-score" className="visually-hidden">

@@ -2,6 +2,7 @@
 // (the rule, or the organiser's change with its reason), and, until confirmation, a form per entry
 // to add it, remove it or clear the change, with the reason required by the server.
 import { Form } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
 import { ErrorList } from "#app/components/ui/Field";
@@ -48,29 +49,34 @@ export function AdvancementTrack({
               <th scope="col">{t("advancement.col.score")}</th>
               <th scope="col">{t("advancement.decision")}</th>
               <th scope="col">{t("advancement.why")}</th>
-              {confirmed ? null : <th scope="col">{t("advancement.change")}</th>}
             </tr>
           </thead>
           <tbody>
             {track.rows.map((row) => (
-              <tr key={row.entryId} className={row.advances === null ? "row-flagged" : undefined}>
-                <td>{row.rank === null ? "—" : row.tied ? t("advancement.tiedRank", { rank: row.rank }) : row.rank}</td>
-                <td>
-                  <strong>{row.code}</strong> {row.teamName}
-                </td>
-                <td>{row.score === null ? "—" : row.score.toFixed(2)}</td>
-                <td>
-                  <Decision row={row} confirmed={confirmed} />
-                </td>
-                <td>
-                  {row.reason ? `${t(`advancement.source.${row.source}`)}: ${row.reason}` : t(`advancement.source.${row.source}`)}
-                </td>
-                {confirmed ? null : (
+              <Fragment key={row.entryId}>
+                <tr className={row.advances === null ? "row-flagged" : undefined}>
+                  <td>{row.rank === null ? "—" : row.tied ? t("advancement.tiedRank", { rank: row.rank }) : row.rank}</td>
                   <td>
-                    <ChangeForm row={row} action={action} reply={reply?.entryId === row.entryId ? reply : null} />
+                    <strong>{row.code}</strong> {row.teamName}
                   </td>
+                  <td>{row.score === null ? "—" : row.score.toFixed(2)}</td>
+                  <td>
+                    <Decision row={row} confirmed={confirmed} />
+                  </td>
+                  <td>
+                    {row.reason
+                      ? `${t(`advancement.source.${row.source}`)}: ${row.reason}`
+                      : t(`advancement.source.${row.source}`)}
+                  </td>
+                </tr>
+                {confirmed ? null : (
+                  <tr className="change-row">
+                    <td colSpan={5}>
+                      <ChangeForm row={row} action={action} reply={reply?.entryId === row.entryId ? reply : null} />
+                    </td>
+                  </tr>
                 )}
-              </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -100,7 +106,10 @@ function ChangeForm({ row, action, reply }: { row: AdvancementRow; action: strin
   const errorId = `${id}-error`;
   return (
     <details open={Boolean(reply)}>
-      <summary>{t(changed ? "advancement.editChange" : `advancement.propose.${proposal}`)}</summary>
+      <summary>
+        {t(changed ? "advancement.editChange" : `advancement.propose.${proposal}`)}{" "}
+        <span className="visually-hidden">{row.code}</span>
+      </summary>
       <Form method="post" action={action} className="stack">
         <input type="hidden" name="intent" value="change" />
         <input type="hidden" name="entryId" value={row.entryId} />

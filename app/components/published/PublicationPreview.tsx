@@ -6,7 +6,7 @@ import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import type { Snapshot } from "#app/domain/publication";
 
-export function PublicationPreview({ snapshot }: { snapshot: Snapshot }) {
+export function PublicationPreview({ snapshot, published }: { snapshot: Snapshot; published: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const teamOf = new Map(snapshot.tracks.flatMap((tr) => tr.entries.map((e) => [e.entryId, `${e.code} ${e.teamName}`] as const)));
@@ -14,7 +14,7 @@ export function PublicationPreview({ snapshot }: { snapshot: Snapshot }) {
   const advancementKnown = snapshot.tracks.some((tr) => tr.entries.some((e) => e.advanced !== null));
   return (
     <div className="card stack">
-      <h2>{t("publication.previewTitle")}</h2>
+      <h2>{t(published ? "publication.previewTitlePublished" : "publication.previewTitle")}</h2>
       <ul>
         <li>{t("publication.previewMethod", { method: t(`results.method.${snapshot.method}`) })}</li>
         <li>{t("publication.previewComments", { count: comments })}</li>
