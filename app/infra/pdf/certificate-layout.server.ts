@@ -1,7 +1,6 @@
 // Where everything on a certificate goes: the main language's block large and centred, the other
 // languages' blocks smaller beneath it (side by side when there are two), the code and address at
 // the foot, all inside a double frame. Sizes shrink together until the whole fits the page.
-import { rgb, type Color, type PDFPage } from "pdf-lib";
 import { type Language } from "#app/domain/locale";
 import { type HanStyle, type TextStyle, type Typesetter } from "./typesetter.server";
 
@@ -21,7 +20,8 @@ export interface Wording {
   verify: string;
 }
 
-// A4 landscape, in points.
+// A4 landscape, in points. The layout works in PDF coordinates (y grows upwards from the bottom
+// edge); drawing turns them into pdfkit's (y grows downwards from the top).
 export const PAGE_SIZE: [number, number] = [841.89, 595.28];
 const [WIDTH, HEIGHT] = PAGE_SIZE;
 const CONTENT_WIDTH = WIDTH - 150;
@@ -30,11 +30,12 @@ const CONTENT_BOTTOM = 84;
 const CODE_BASELINE = 58;
 const VERIFY_BASELINE = 44;
 
-const GREEN = rgb(0.11, 0.31, 0.24);
-const GOLD = rgb(0.69, 0.55, 0.24);
-const INK = rgb(0.13, 0.13, 0.13);
-const GREY = rgb(0.38, 0.38, 0.38);
-const PAPER = rgb(0.995, 0.99, 0.972);
+type Color = string;
+const GREEN: Color = "#1c4f3d";
+const GOLD: Color = "#b08c3d";
+const INK: Color = "#212121";
+const GREY: Color = "#616161";
+const PAPER: Color = "#fefcf8";
 
 // Scripts with capital letters get an upper-case title; Chinese and Thai have none.
 const CASED = new Set<Language>(["en", "id", "ms", "vi"]);
@@ -217,48 +218,55 @@ export function layoutCertificate(ts: Typesetter, plan: CertificatePlan): { ops:
   return { ops, link };
 }
 
-function diamond(page: PDFPage, x: number, y: number, r: number) {
-  page.drawSvgPath(`M 0 ${-r} L ${r} 0 L 0 ${r} L ${-r} 0 Z`, { x, y, color: GOLD });
+const down = (y: number) => HEIGHT - y;
+
+function diamond(doc: PDFKit.PDFDocument, x: number, y: number, r: number) {
+  doc.polygon([x, down(y) - r], [x + r, down(y)], [x, down(y) + r], [x - r, down(y)]).fill(GOLD);
+}
+
+function line(doc: PDFKit.PDFDocument, from: [number, number], to: [number, number], color: Color) {
+  doc.moveTo(from[0], down(from[1])).lineTo(to[0], down(to[1])).lineWidth(0.8).stroke(color);
 }
 
 /** The paper, a green outer and a gold inner frame, corner brackets and diamonds. */
-export function drawFrame(page: PDFPage) {
-  page.drawRectangle({ x: 0, y: 0, width: WIDTH, height: HEIGHT, color: PAPER });
-  page.drawRectangle({ x: 22, y: 22, width: WIDTH - 44, height: HEIGHT - 44, borderColor: GREEN, borderWidth: 2.5 });
-  page.drawRectangle({ x: 30, y: 30, width: WIDTH - 60, height: HEIGHT - 60, borderColor: GOLD, borderWidth: 0.8 });
+export function drawFrame(doc: PDFKit.PDFDocument) {
+  doc.rect(0, 0, WIDTH, HEIGHT).fill(PAPER);
+  doc
+    .rect(22, 22, WIDTH - 44, HEIGHT - 44)
+    .lineWidth(2.5)
+    .stroke(GREEN);
+  doc
+    .rect(30, 30, WIDTH - 60, HEIGHT - 60)
+    .lineWidth(0.8)
+    .stroke(GOLD);
   for (const [x, y] of [
     [30, 30],
     [WIDTH - 30, 30],
     [30, HEIGHT - 30],
     [WIDTH - 30, HEIGHT - 30],
   ] as const) {
-    diamond(page, x, y, 6);
-    const corner = { x: x + (x < WIDTH / 2 ? 12 : -12), y: y + (y < HEIGHT / 2 ? 12 : -12) };
+    diamond(doc, x, y, 6);
+    const corner: [number, number] = [x + (x < WIDTH / 2 ? 12 : -12), y + (y < HEIGHT / 2 ? 12 : -12)];
     const long = 40;
-    page.drawLine({
-      start: corner,
-      end: { x: corner.x + (x < WIDTH / 2 ? long : -long), y: corner.y },
-      thickness: 0.8,
-      color: GREEN,
-    });
-    page.drawLine({
-      start: corner,
-      end: { x: corner.x, y: corner.y + (y < HEIGHT / 2 ? long : -long) },
-      thickness: 0.8,
-      color: GREEN,
-    });
+    line(doc, corner, [corner[0] + (x < WIDTH / 2 ? long : -long), corner[1]], GREEN);
+    line(doc, corner, [corner[0], corner[1] + (y < HEIGHT / 2 ? long : -long)], GREEN);
   }
 }
 
-export function drawOps(page: PDFPage, ts: Typesetter, ops: Op[]) {
+export function drawOps(doc: PDFKit.PDFDocument, ts: Typesetter, ops: Op[]) {
   for (const op of ops) {
     if (op.kind === "text") {
-      ts.draw(page, op.text, op.x, op.y, op.style, op.color);
+      ts.draw(doc, op.text, op.x, down(op.y), op.style, op.color);
       continue;
     }
     const { centerX, y, width } = op;
-    page.drawLine({ start: { x: centerX - width / 2, y }, end: { x: centerX - 8, y }, thickness: 0.8, color: GOLD });
-    page.drawLine({ start: { x: centerX + 8, y }, end: { x: centerX + width / 2, y }, thickness: 0.8, color: GOLD });
-    diamond(page, centerX, y, 3.5);
+    line(doc, [centerX - width / 2, y], [centerX - 8, y], GOLD);
+    line(doc, [centerX + 8, y], [centerX + width / 2, y], GOLD);
+    diamond(doc, centerX, y, 3.5);
   }
+}
+
+/** The clickable area of a link, from PDF coordinates ([left, bottom, right, top]) to pdfkit's. */
+export function addLink(doc: PDFKit.PDFDocument, [left, bottom, right, top]: [number, number, number, number], url: string) {
+  doc.link(left, down(top), right - left, top - bottom, url);
 }

@@ -1,10 +1,11 @@
 // A certificate as a one-page A4 landscape PDF, in one to three languages. Fonts are embedded as
 // subsets, so the file stays small and every name can be copied out exactly as the team typed it.
-import { PDFDocument, PDFString, type PDFPage } from "pdf-lib";
+import PDFDocument from "pdfkit";
 import { type Language } from "#app/domain/locale";
 import { pickLocalized, type LocalizedText } from "#app/domain/localized";
 import { getFixedT } from "../i18n.server";
 import {
+  addLink,
   drawFrame,
   drawOps,
   layoutCertificate,
@@ -13,7 +14,6 @@ import {
   planTexts,
   type Wording,
 } from "./certificate-layout.server";
-import { pdfFontkit } from "./fonts.server";
 import { Typesetter, type HanStyle } from "./typesetter.server";
 
 export interface CertificateFacts {
@@ -67,15 +67,15 @@ function wordingFor(facts: CertificateFacts, language: Language, fallbackHan: Ha
   };
 }
 
-function addLink(doc: PDFDocument, page: PDFPage, rect: [number, number, number, number], url: string) {
-  const annotation = doc.context.obj({
-    Type: "Annot",
-    Subtype: "Link",
-    Rect: rect,
-    Border: [0, 0, 0],
-    A: { Type: "Action", S: "URI", URI: PDFString.of(url) },
+/** The whole file, once pdfkit has written it out. */
+function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  return new Promise((resolve, reject) => {
+    doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.end();
   });
-  page.node.addAnnot(doc.context.register(annotation));
 }
 
 export async function renderCertificatePdf(facts: CertificateFacts): Promise<Uint8Array> {
@@ -90,26 +90,29 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Uin
   const ts = await Typesetter.for(planTexts(plan));
   const { ops, link } = layoutCertificate(ts, plan);
 
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(pdfFontkit);
-  await ts.embed(
-    doc,
-    ops.flatMap((op) => (op.kind === "text" ? [{ text: op.text, style: op.style }] : [])),
-  );
-  const page = doc.addPage(PAGE_SIZE);
-  drawFrame(page);
-  drawOps(page, ts, ops);
-  addLink(doc, page, link, facts.verifyUrl);
-
-  doc.setTitle(`${main.title}: ${main.award}, ${main.recipient}`, { showInWindowTitleBar: true });
-  doc.setSubject(main.event);
-  doc.setAuthor(pickLocalized(facts.contestName, main.language));
-  doc.setKeywords([facts.code]);
-  doc.setCreator("Trellis");
-  doc.setProducer("Trellis");
-  doc.setLanguage(main.language);
-  // The issue time, not the render time: the same certificate renders to the same bytes.
-  doc.setCreationDate(facts.issuedAt);
-  doc.setModificationDate(facts.issuedAt);
-  return doc.save();
+  const doc = new PDFDocument({
+    size: PAGE_SIZE,
+    margin: 0,
+    // No default font: pdfkit would otherwise load Helvetica's metrics, and nothing here is set in it.
+    font: "",
+    lang: main.language,
+    displayTitle: true,
+    info: {
+      Title: `${main.title}: ${main.award}, ${main.recipient}`,
+      Subject: main.event,
+      Author: pickLocalized(facts.contestName, main.language),
+      Keywords: facts.code,
+      Creator: "Trellis",
+      Producer: "Trellis",
+      // The issue time, not the render time: the same certificate renders to the same bytes (pdfkit
+      // derives the file's ID from this information too).
+      CreationDate: facts.issuedAt,
+      ModDate: facts.issuedAt,
+    },
+  });
+  ts.register(doc);
+  drawFrame(doc);
+  drawOps(doc, ts, ops);
+  addLink(doc, link, facts.verifyUrl);
+  return finish(doc);
 }

@@ -1,24 +1,8 @@
 // Measures, shrinks, wraps and draws lines of text in any mix of our scripts: each line is split into
-// runs by font coverage, shaped by fontkit, and drawn glyph by glyph where the shaping put them.
-import {
-  beginText,
-  endText,
-  popGraphicsState,
-  pushGraphicsState,
-  setFillingColor,
-  setFontAndSize,
-  setTextMatrix,
-  setTextRise,
-  PDFHexString,
-  PDFOperator,
-  PDFOperatorNames,
-  type Color,
-  type PDFDocument,
-  type PDFFont,
-  type PDFPage,
-} from "pdf-lib";
-import { type Font, type TypeFeatures } from "@pdf-lib/fontkit";
-import { fontBytes, parsedFont, type FontFamily, type FontWeight } from "./fonts.server";
+// runs by font coverage; fontkit shapes each run (kerning, Thai mark positioning) the same way for
+// measuring here and for drawing in pdfkit.
+import { type Font } from "fontkit";
+import { fontFace, type FontFamily, type FontWeight } from "./fonts.server";
 import { splitRuns, type TextRun } from "./text-runs";
 
 /** Which Chinese font draws Han characters: Simplified (SC) or Traditional (TC) glyph shapes. */
@@ -47,13 +31,14 @@ export interface FittedText {
 const ELLIPSIS = "…";
 
 /**
- * Shaping features we turn off. pdf-lib maps each glyph back to text (ToUnicode) by the characters
- * fontkit says it came from; glyph composition (ccmp: "ị" into "i" and a dot, Thai sara am into two
- * marks) and ligatures leave glyphs with no or shared characters, and the copied text comes out wrong.
- * A fresh object each time: fontkit writes its defaults into the one it is given.
+ * Shaping features we turn off. A PDF maps each glyph back to text (ToUnicode) once per font, and
+ * glyph composition (ccmp) draws "ị" with the plain "i" glyph plus a dot, and Thai sara am with the
+ * glyph of sara aa plus a nikhahit: those glyphs would then copy out as the wrong letters. Ligatures
+ * are fine (the "ffi" glyph copies out as three letters). A fresh object each time: fontkit writes
+ * the features it applies into the one it is given.
  */
-function features(): TypeFeatures {
-  return { ccmp: false, liga: false, clig: false, dlig: false };
+function features(): Record<string, boolean> {
+  return { ccmp: false };
 }
 
 function familyOrder(han: HanStyle): FontFamily[] {
@@ -69,7 +54,6 @@ function graphemes(text: string): string[] {
 }
 
 export class Typesetter {
-  private readonly embedded = new Map<string, PDFFont>();
   private readonly unitWidths = new Map<string, number>();
 
   private constructor(private readonly faces: Map<string, Font>) {}
@@ -82,7 +66,7 @@ export class Typesetter {
     const faces = new Map<string, Font>();
     const load = async (family: FontFamily, weight: FontWeight) => {
       const key = fontKey(family, weight);
-      if (!faces.has(key)) faces.set(key, await parsedFont(family, weight));
+      if (!faces.has(key)) faces.set(key, await fontFace(family, weight));
       return faces.get(key)!;
     };
     for (const { text, weight, han } of texts) {
@@ -108,9 +92,14 @@ export class Typesetter {
     );
   }
 
-  private face(family: FontFamily, weight: FontWeight): Font {
+  private faceKey(family: FontFamily, weight: FontWeight): string {
     // A face not loaded for this weight falls back to the regular one (never happens after `for`).
-    return this.faces.get(fontKey(family, weight)) ?? this.faces.get(fontKey(family, "regular"))!;
+    const key = fontKey(family, weight);
+    return this.faces.has(key) ? key : fontKey(family, "regular");
+  }
+
+  private face(family: FontFamily, weight: FontWeight): Font {
+    return this.faces.get(this.faceKey(family, weight))!;
   }
 
   private runWidth(run: TextRun<FontFamily>, style: TextStyle): number {
@@ -187,70 +176,34 @@ export class Typesetter {
     return { lines: [...kept, this.truncate(rest, { ...style, size }, box.maxWidth)], size };
   }
 
-  /** Embeds (subset) the faces that `draw` will use; call once, after the layout is known. */
-  async embed(doc: PDFDocument, lines: { text: string; style: TextStyle }[]): Promise<void> {
-    const needed = new Set<string>();
-    for (const { text, style } of lines)
-      for (const run of this.runs(text, style.han)) needed.add(fontKey(run.font, style.weight));
-    let index = 0;
-    for (const key of [...needed].sort()) {
-      const [family, weight] = key.split("/") as [FontFamily, FontWeight];
-      const face = this.face(family, weight);
-      // A subset's name starts with six capital letters and "+", as PDF readers expect.
-      const tag = `TRLS${String.fromCharCode(65 + Math.floor(index / 26), 65 + (index % 26))}`;
-      index += 1;
-      const bytes = await fontBytes(family, this.faces.has(key) ? weight : "regular");
-      this.embedded.set(
-        key,
-        await doc.embedFont(bytes, { subset: true, customName: `${tag}+${face.postscriptName}`, features: features() }),
-      );
-    }
+  /**
+   * Makes the loaded faces known to a document by their keys. pdfkit embeds a face only when text is
+   * drawn in it, and then only the glyphs drawn (a subset), so registering them all costs nothing.
+   */
+  register(doc: PDFKit.PDFDocument): void {
+    // pdfkit 0.20 takes a parsed fontkit font as well as a path or bytes (so the 10 MB Chinese faces
+    // are not parsed again for every document); @types/pdfkit 0.17 does not list that form yet.
+    for (const [key, face] of this.faces) doc.registerFont(key, face as unknown as PDFKit.Mixins.PDFFontSource);
   }
 
   /**
-   * Draws a line starting at x on the baseline y; returns its width. pdf-lib's drawText would put
-   * each glyph at the end of the one before, losing kerning and the mark positions that Thai needs
-   * (a tone mark above a vowel above a consonant), so the glyphs go out with their shaped offsets:
-   * TJ adjustments for horizontal ones, text rise for vertical ones.
+   * Draws a line in a document that `register` has prepared, from x on the baseline y (pdfkit's
+   * coordinates: y grows downwards); returns its width. Each run is set in its own font at the pen
+   * position that measuring gives, so drawing and measuring agree.
    */
-  draw(page: PDFPage, text: string, x: number, y: number, style: TextStyle, color: Color): number {
+  draw(doc: PDFKit.PDFDocument, text: string, x: number, y: number, style: TextStyle, color: string): number {
     let cursor = x;
     for (const run of this.runs(text, style.han)) {
-      const font = this.embedded.get(fontKey(run.font, style.weight));
-      if (!font) throw new Error(`Font ${run.font}/${style.weight} was not embedded before drawing`);
-      const face = this.face(run.font, style.weight);
-      const { glyphs, positions } = face.layout(run.text, features());
-      // The same shaping in the embedded copy of the font, which records the glyphs for the subset.
-      const codes = font.encodeText(run.text).asString();
-      if (codes.length !== glyphs.length * 4) throw new Error("Shaping differs between measuring and embedding");
-      const toText = 1000 / face.unitsPerEm; // font units to thousandths of the font size
-      const key = page.node.newFontDictionary(font.name, font.ref);
-      const operators = [pushGraphicsState(), beginText(), setFillingColor(color), setFontAndSize(key, style.size)];
-      operators.push(setTextMatrix(1, 0, 0, 1, cursor, y));
-      let shown: (PDFHexString | number)[] = [];
-      let rise = 0;
-      const flush = () => {
-        if (shown.length > 0) operators.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [page.doc.context.obj(shown)]));
-        shown = [];
-      };
-      positions.forEach((position, index) => {
-        const previous = index > 0 ? positions[index - 1]! : undefined;
-        // Where the pen is after the previous glyph's advance in the PDF, against where shaping wants this glyph.
-        const drift = previous
-          ? previous.xAdvance - glyphs[index - 1]!.advanceWidth + position.xOffset - previous.xOffset
-          : position.xOffset;
-        const wantedRise = (position.yOffset / face.unitsPerEm) * style.size;
-        if (wantedRise !== rise) {
-          flush();
-          operators.push(setTextRise(wantedRise));
-          rise = wantedRise;
-        }
-        if (drift !== 0) shown.push(-drift * toText);
-        shown.push(PDFHexString.of(codes.slice(index * 4, index * 4 + 4)));
-      });
-      flush();
-      operators.push(endText(), popGraphicsState());
-      page.pushOperators(...operators);
+      doc
+        .font(this.faceKey(run.font, style.weight))
+        .fontSize(style.size)
+        .fillColor(color)
+        .text(run.text, cursor, y, {
+          lineBreak: false,
+          baseline: "alphabetic",
+          // An object turns features off; @types/pdfkit 0.17 only knows the list form that turns them on.
+          features: features() as unknown as PDFKit.Mixins.TextOptions["features"],
+        });
       cursor += this.runWidth(run, style);
     }
     return cursor - x;
