@@ -39,6 +39,23 @@ import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
 import { roundResults } from "./results.server";
 
+// A publication never changes, so its parsed snapshot can be kept: team and public pages read the
+// same few publications over and over. A handful is enough (one per recently published round).
+// Kept per database handle, as ids are only unique within one database.
+const SNAPSHOT_CACHE_SIZE = 16;
+const parsedSnapshots = new WeakMap<object, Map<number, Snapshot>>();
+
+function snapshotOf(db: object, publicationId: number, json: string): Snapshot {
+  const cache = parsedSnapshots.get(db) ?? new Map<number, Snapshot>();
+  parsedSnapshots.set(db, cache);
+  const cached = cache.get(publicationId);
+  if (cached) return cached;
+  const snapshot = parseSnapshot(json);
+  if (cache.size >= SNAPSHOT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(publicationId, snapshot);
+  return snapshot;
+}
+
 /** The snapshot the round would publish now: results by the round's method, awards, feedback. */
 async function buildSnapshot(ctx: ServiceContext, contestId: number, roundId: number): Promise<Result<Snapshot>> {
   const round = await findRoundWithNext(ctx.db, contestId, roundId);
@@ -263,7 +280,7 @@ export async function publicResults(
       version: row.version,
       publishedAt: row.publishedAt,
       correction: row.reason,
-      ...publicView(parseSnapshot(row.snapshotJson)),
+      ...publicView(snapshotOf(ctx.db, row.id, row.snapshotJson)),
     })),
   });
 }
@@ -313,7 +330,7 @@ export async function entryResults(ctx: ServiceContext, entryId: number, roundId
   if (!entry || !(member || can(ctx.actor, { type: "contest.manage", contestId: entry.contestId }))) return fail("not_found");
   const [publication] = await listLatestPublications(ctx.db, entry.contestId, roundId);
   if (!publication) return fail("not_published");
-  const snapshot = parseSnapshot(publication.snapshotJson);
+  const snapshot = snapshotOf(ctx.db, publication.id, publication.snapshotJson);
   const view = teamView(snapshot, entryId);
   if (!view) return fail("not_found");
   const certificates = (await listEntryCertificates(ctx.db, entryId)).filter((c) => c.roundId === roundId);
@@ -348,7 +365,7 @@ export async function entryResults(ctx: ServiceContext, entryId: number, roundId
 export async function publishedRoundsOf(ctx: ServiceContext, entryId: number, contestId: number) {
   const rows = await listLatestPublications(ctx.db, contestId);
   return rows
-    .filter((row) => parseSnapshot(row.snapshotJson).tracks.some((t) => t.entries.some((e) => e.entryId === entryId)))
+    .filter((row) => snapshotOf(ctx.db, row.id, row.snapshotJson).tracks.some((t) => t.entries.some((e) => e.entryId === entryId)))
     .map((row) => ({ roundId: row.roundId, roundName: parseLocalizedJson(row.roundNameJson) }));
 }
 

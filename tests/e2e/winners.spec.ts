@@ -96,6 +96,7 @@ test("an organiser advances, awards and publishes; a team reads its feedback and
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/method=median/);
   await expect(page.getByText("T-0427").first()).toBeVisible();
+  await checkA11y(page);
 
   // Advance the top 2 per track.
   await page.goto(`/manage/1/rounds/${roundId}/advancement`);
@@ -123,6 +124,8 @@ test("an organiser advances, awards and publishes; a team reads its feedback and
     .getByRole("button", { name: "Grant" })
     .click();
   await expect(page.getByText("The award was granted.")).toBeVisible();
+
+  await checkA11y(page);
 
   // Publish.
   await page.goto(`/manage/1/rounds/${roundId}/publish`);
