@@ -365,7 +365,9 @@ export async function entryResults(ctx: ServiceContext, entryId: number, roundId
 export async function publishedRoundsOf(ctx: ServiceContext, entryId: number, contestId: number) {
   const rows = await listLatestPublications(ctx.db, contestId);
   return rows
-    .filter((row) => snapshotOf(ctx.db, row.id, row.snapshotJson).tracks.some((t) => t.entries.some((e) => e.entryId === entryId)))
+    .filter((row) =>
+      snapshotOf(ctx.db, row.id, row.snapshotJson).tracks.some((t) => t.entries.some((e) => e.entryId === entryId)),
+    )
     .map((row) => ({ roundId: row.roundId, roundName: parseLocalizedJson(row.roundNameJson) }));
 }
 
