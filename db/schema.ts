@@ -317,6 +317,16 @@ export interface Database {
   award_grants: AwardGrantsTable;
   publications: PublicationsTable;
   certificates: CertificatesTable;
+  cohorts: CohortsTable;
+  cohort_teams: CohortTeamsTable;
+  mentor_invitations: MentorInvitationsTable;
+  mentor_assignments: MentorAssignmentsTable;
+  milestones: MilestonesTable;
+  checkins: CheckinsTable;
+  checkin_attachments: CheckinAttachmentsTable;
+  exchange_rates: ExchangeRatesTable;
+  checkin_reminders: CheckinRemindersTable;
+  support_requests: SupportRequestsTable;
 }
 
 export interface SubmissionsTable {
@@ -569,4 +579,160 @@ export interface CertificatesTable {
   issued_at: Instant;
   revoked_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   revoked_publication_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+// ---- Incubation (migration 0011) ------------------------------------------------------------------
+
+/** A calendar date, "2027-01-31" (no time, no zone). */
+export type DateOnly = string;
+export type InvitationStatus = "pending" | "accepted" | "declined" | "revoked";
+export type Cadence = "monthly" | "quarterly";
+
+export interface CohortsTable {
+  id: Generated<number>;
+  contest_id: number;
+  name_i18n: LocalizedJson;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  cadence: Cadence;
+  /** ISO 4217 code every money figure is converted to for reports. */
+  reporting_currency: ColumnType<string, string | undefined, string>;
+  /** Days after a period ends that its check-in is due. */
+  due_days: ColumnType<number, number | undefined, number>;
+  /** JSON array of { key, name: LocalizedText } the teams' milestones start from. */
+  milestone_template_json: ColumnType<string, string | undefined, string>;
+  created_at: Instant;
+  updated_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export type CohortTeamStatus = "active" | "graduated" | "left";
+
+export interface CohortTeamsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  entry_id: number;
+  status: ColumnType<CohortTeamStatus, CohortTeamStatus | undefined, CohortTeamStatus>;
+  joined_at: Instant;
+}
+
+export interface MentorInvitationsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  email: string;
+  name: string | null;
+  organisation: string | null;
+  cohort_team_ids_json: ColumnType<string, string | undefined, string>;
+  token_hash: string;
+  status: ColumnType<InvitationStatus, "pending" | undefined, InvitationStatus>;
+  invited_by: number | null;
+  accepted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  expires_at: Instant;
+  responded_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  created_at: Instant;
+}
+
+export interface MentorAssignmentsTable {
+  id: Generated<number>;
+  cohort_team_id: number;
+  mentor_id: number;
+  assigned_by: number | null;
+  created_at: Instant;
+}
+
+export type MilestoneStatus = "planned" | "in_progress" | "done" | "dropped";
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  cohort_team_id: number;
+  template_key: string | null;
+  title: string;
+  due_on: DateOnly | null;
+  status: ColumnType<MilestoneStatus, MilestoneStatus | undefined, MilestoneStatus>;
+  done_on: DateOnly | null;
+  position: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export type CheckinStatus = "draft" | "submitted";
+export type MentorStatus = "on_track" | "needs_attention" | "at_risk";
+
+export interface CheckinsTable {
+  id: Generated<number>;
+  cohort_team_id: number;
+  period: string;
+  status: ColumnType<CheckinStatus, CheckinStatus | undefined, CheckinStatus>;
+  revenue: number | null;
+  revenue_currency: string | null;
+  funding: number | null;
+  funding_currency: string | null;
+  employees: number | null;
+  women_employees: number | null;
+  customers: number | null;
+  jobs_created: number | null;
+  ip_filed: number | null;
+  went_well: string | null;
+  blockers: string | null;
+  /** JSON array of { milestoneId, status, note } as reported in this check-in. */
+  milestone_updates_json: ColumnType<string, string | undefined, string>;
+  mentor_status: ColumnType<MentorStatus | null, MentorStatus | null | undefined, MentorStatus | null>;
+  mentor_note: ColumnType<string | null, string | null | undefined, string | null>;
+  mentor_id: ColumnType<number | null, number | null | undefined, number | null>;
+  mentor_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  submitted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  submitted_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  created_at: Instant;
+  updated_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface CheckinAttachmentsTable {
+  id: Generated<number>;
+  checkin_id: number;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: number | null;
+  created_at: Instant;
+}
+
+export interface ExchangeRatesTable {
+  id: Generated<number>;
+  cohort_id: number;
+  period: string;
+  currency: string;
+  rate: number;
+  set_by: number | null;
+  set_at: Instant;
+}
+
+export interface CheckinRemindersTable {
+  id: Generated<number>;
+  cohort_team_id: number;
+  period: string;
+  step: string;
+  sent_at: Instant;
+}
+
+export type SupportKind = "investor_intro" | "legal_ip" | "tech_transfer" | "market_entry" | "other";
+export type SupportStatus = "open" | "routed" | "in_progress" | "closed";
+
+export interface SupportRequestsTable {
+  id: Generated<number>;
+  cohort_team_id: number;
+  kind: SupportKind;
+  country: string | null;
+  details: string;
+  status: ColumnType<SupportStatus, SupportStatus | undefined, SupportStatus>;
+  routed_to_mentor_id: ColumnType<number | null, number | null | undefined, number | null>;
+  routed_to_partner: ColumnType<string | null, string | null | undefined, string | null>;
+  resolution: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+  closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  version: ColumnType<number, number | undefined, number>;
 }

@@ -10,6 +10,7 @@ import * as m0007 from "./0007_judges_and_conflicts";
 import * as m0008 from "./0008_assignments_and_reviews";
 import * as m0009 from "./0009_roadshow";
 import * as m0010 from "./0010_results";
+import * as m0011 from "./0011_incubation";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_assignments_and_reviews": m0008,
   "0009_roadshow": m0009,
   "0010_results": m0010,
+  "0011_incubation": m0011,
 };
