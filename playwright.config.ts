@@ -52,6 +52,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       MAIL_POLL_INTERVAL_MS: "500",
+      // Reminders would mail the seeded teams at random moments; the tests send them when they mean to.
+      CHECKIN_REMINDER_INTERVAL_MS: "0",
       SEED_DEMO: "true",
     },
   },

@@ -3,7 +3,8 @@
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
   appDirectory: "app",
-  buildDirectory: "build",
+  // TRELLIS_BUILD_DIR lets `npm run bench` build beside, never over, the build/ that others serve.
+  buildDirectory: process.env.TRELLIS_BUILD_DIR || "build",
   serverModuleFormat: "esm",
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   future: {

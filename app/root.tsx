@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             isAdmin: auth.actor.isAdmin,
             emailVerified: auth.actor.emailVerified,
             judgingHref: judgingHref(auth.actor.contestRoles),
+            mentoringHref: mentoringHref(auth.actor.contestRoles),
           }
         : null,
     },
@@ -50,6 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The header's "Judging" link, for judges: their home, which lists every contest they judge. */
 function judgingHref(roles: ReadonlyArray<{ contestId: number; role: string }>): string | null {
   return roles.some((r) => r.role === "judge") ? "/judging" : null;
+}
+
+/** The header's "Mentoring" link, for mentors: their home, which lists every team they follow. */
+function mentoringHref(roles: ReadonlyArray<{ contestId: number; role: string }>): string | null {
+  return roles.some((r) => r.role === "mentor") ? "/mentoring" : null;
 }
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];

@@ -327,6 +327,7 @@ export interface Database {
   exchange_rates: ExchangeRatesTable;
   checkin_reminders: CheckinRemindersTable;
   support_requests: SupportRequestsTable;
+  support_updates: SupportUpdatesTable;
 }
 
 export interface SubmissionsTable {
@@ -735,4 +736,17 @@ export interface SupportRequestsTable {
   updated_at: Instant;
   closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   version: ColumnType<number, number | undefined, number>;
+}
+
+// ---- Support request updates (migration 0012) -------------------------------------------------------
+
+export type SupportUpdateRole = "organiser" | "mentor";
+
+export interface SupportUpdatesTable {
+  id: Generated<number>;
+  support_request_id: number;
+  author_id: number | null;
+  author_role: SupportUpdateRole;
+  note: string;
+  created_at: Instant;
 }

@@ -12,10 +12,13 @@ import { EnvError, getEnv } from "#app/infra/env.server";
 import { getDb, migrateToLatest } from "#app/infra/db.server";
 import { createNonce, framingFor, isAllowedOrigin, securityHeaders } from "#app/infra/security.server";
 import { startMailSender } from "#app/infra/mail/sender.server";
+import { startCheckinReminders } from "#app/services/checkin-reminders.server";
 import { isPrimaryInstance } from "#app/infra/litefs.server";
 import { seedDemoIfEmpty, printDemoLogins } from "#db/seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The built app (remix.config.js writes it there too): `npm run bench` serves its own copy.
+const buildDir = path.resolve(root, process.env.TRELLIS_BUILD_DIR || "build");
 
 async function main() {
   let env;
@@ -102,14 +105,14 @@ async function main() {
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
-    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   }
   app.use(morgan(production ? "combined" : "dev", { skip: (req) => req.url?.startsWith("/assets") ?? false }));
 
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(path.join(root, "build/server/index.js"))) as ServerBuild);
+    : ((await import(path.join(buildDir, "server/index.js"))) as ServerBuild);
 
   app.all(
     "*",
@@ -142,6 +145,15 @@ async function main() {
     console.log("SMTP_URL is not set: emails stay in the admin mailbox at /admin/mailbox.");
   }
 
+  // Check-in reminders go through the outbox like all mail; CHECKIN_REMINDER_INTERVAL_MS=0 turns them off.
+  const reminders = startCheckinReminders({
+    db,
+    appUrl: env.APP_URL,
+    intervalMs: env.CHECKIN_REMINDER_INTERVAL_MS,
+    isPrimary: isPrimaryInstance,
+    log: (line) => console.log(line),
+  });
+
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`Trellis is serving ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}, ${env.NODE_ENV})`);
   });
@@ -149,6 +161,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     console.log(`${signal}: closing`);
     server.close();
+    await reminders?.stop();
     await sender?.stop();
     await viteDevServer?.close();
     await db.destroy();

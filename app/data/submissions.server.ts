@@ -78,7 +78,9 @@ export function listSubmissions(db: Q, entryId: number, roundId: number) {
 
 /** Whether any submission still points at a storage key (orphan clean-up keeps those). */
 export async function isStorageKeyUsed(db: Q, key: string) {
-  return Boolean(await db.selectFrom("submissions").select("id").where("storage_key", "=", key).executeTakeFirst());
+  if (await db.selectFrom("submissions").select("id").where("storage_key", "=", key).executeTakeFirst()) return true;
+  // Check-in attachments share the storage (app/services/checkin-attachments.server.ts).
+  return Boolean(await db.selectFrom("checkin_attachments").select("id").where("storage_key", "=", key).executeTakeFirst());
 }
 
 export function listRequirements(db: Q, roundId: number) {

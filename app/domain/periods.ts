@@ -114,3 +114,34 @@ export function reminderDue(period: Period, today: DateOnly, sent: ReadonlySet<R
 export function isOverdue(period: Period, today: DateOnly, submitted: boolean): boolean {
   return !submitted && today > period.dueOn;
 }
+
+const parseKey = (key: string) => {
+  const m = /^(\d{4})-(?:(\d{2})|Q([1-4]))$/.exec(key);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[2]) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { year, first: month - 1, last: month - 1 } : null;
+  }
+  const q = Number(m[3]);
+  return { year, first: (q - 1) * 3, last: (q - 1) * 3 + 2 };
+};
+
+/** A period's name in a language: "January 2027" for a month, "Jan – Mar 2027" for a quarter. */
+export function periodLabel(key: string, locale: string): string {
+  const parsed = parseKey(key);
+  if (!parsed) return key;
+  const at = (month: number) => new Date(Date.UTC(parsed.year, month, 1));
+  if (parsed.first === parsed.last)
+    return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(at(parsed.first));
+  return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).formatRange(
+    at(parsed.first),
+    at(parsed.last),
+  );
+}
+
+/** A calendar date as a date in a language ("10 Feb 2027"), with no time zone shift. */
+export function formatDateOnly(value: DateOnly, locale: string): string {
+  if (!isDateOnly(value)) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(toDate(value));
+}

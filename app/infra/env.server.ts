@@ -58,6 +58,12 @@ export const envSchema = z
       .min(100, "must be at least 100")
       .max(3_600_000, "must be at most 3600000")
       .default(5000),
+    /** How often check-in reminders are looked for; 0 turns them off (the e2e server does). */
+    CHECKIN_REMINDER_INTERVAL_MS: z.coerce
+      .number({ invalid_type_error: "must be a number of milliseconds" })
+      .int()
+      .refine((v) => v === 0 || (v >= 1000 && v <= 86_400_000), "must be 0 (off) or from 1000 to 86400000")
+      .default(3_600_000),
     UPLOADTHING_TOKEN: z
       .string()
       .refine(isUploadThingToken, "must be the token from the UploadThing dashboard (base64 JSON with apiKey, appId, regions)")

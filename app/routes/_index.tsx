@@ -86,6 +86,12 @@ export default function Home() {
                   <Link to={`/judging/${r.contestId}`}>{t("judging.open")}</Link>
                 </>
               ) : null}
+              {r.role === "mentor" ? (
+                <>
+                  {" "}
+                  <Link to="/mentoring">{t("mentoring.open")}</Link>
+                </>
+              ) : null}
             </li>
           ))}
           {places.teams.map((team) => (

@@ -10,6 +10,7 @@ import type { Language } from "#app/domain/locale";
 import { pickedLanguage, pickLocalized } from "#app/domain/localized";
 import { getAuth, serviceContext } from "#app/infra/auth.server";
 import { readTimeZoneCookie } from "#app/infra/cookies.server";
+import { hasPublicImpact } from "#app/services/impact.server";
 import { getContestPage } from "#app/services/public-contests.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,15 +19,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  const result = await getContestPage(serviceContext(request, context, auth), params.slug ?? "");
+  const ctx = serviceContext(request, context, auth);
+  const result = await getContestPage(ctx, params.slug ?? "");
   if (!result.ok) throw new Response("Not found", { status: 404 });
-  return { page: result.value, viewerTimeZone: auth?.user.time_zone ?? readTimeZoneCookie(request) ?? "UTC" };
+  return {
+    page: result.value,
+    viewerTimeZone: auth?.user.time_zone ?? readTimeZoneCookie(request) ?? "UTC",
+    impact: await hasPublicImpact(ctx, result.value.contest),
+  };
 }
 
 export default function ContestPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, viewerTimeZone } = useLoaderData<typeof loader>();
+  const { page, viewerTimeZone, impact } = useLoaderData<typeof loader>();
   const { contest, tracks, rounds } = page;
   const deadline = (iso: string | null) =>
     iso ? <Deadline iso={iso} viewerTimeZone={viewerTimeZone} contestTimeZone={contest.timeZone} /> : t("manage.notSet");
@@ -49,6 +55,11 @@ export default function ContestPage() {
             <Link className="btn btn-primary" to={`/contests/${contest.slug}/results`}>
               {t("published.resultsLink")}
             </Link>
+          </p>
+        ) : null}
+        {impact ? (
+          <p>
+            <Link to={`/contests/${contest.slug}/impact`}>{t("impact.public.link")}</Link>
           </p>
         ) : null}
       </header>

@@ -16,6 +16,7 @@ import { pickLocalized } from "#app/domain/localized";
 import { inviteSchema, teamUpdateSchema } from "#app/forms/team";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
+import { incubationLinks } from "#app/services/cohorts.server";
 import { publishedRoundsOf } from "#app/services/publication.server";
 import { withdrawEntry } from "#app/services/registration.server";
 import { inviteMember, revokeInvitation } from "#app/services/invitations.server";
@@ -32,8 +33,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!result.ok) throw new Response("Not found", { status: 404 });
   // A team has few entries: one look-up each for the rounds whose results it can read.
   const published = await Promise.all(result.value.entries.map((e) => publishedRoundsOf(ctx, e.id, e.contestId)));
+  const incubation = await incubationLinks(ctx, teamId);
   return {
     page: result.value,
+    incubation,
     publishedRounds: Object.fromEntries(result.value.entries.map((e, i) => [e.id, published[i]!])),
     values: teamFormValues(result.value.team),
     countries: countryOptions(auth.user.preferred_language),
@@ -86,7 +89,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function TeamPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, values, countries, me, timeZone, publishedRounds } = useLoaderData<typeof loader>();
+  const { page, values, countries, me, timeZone, publishedRounds, incubation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { team, isLead, members, invitations, entries } = page;
@@ -155,6 +158,17 @@ export default function TeamPage() {
                         {t("published.resultsFor", { round: r.roundName ? pickLocalized(r.roundName, language) : "" })}
                       </Link>
                     ))}
+                  </span>
+                ) : null}
+                {incubation.some((c) => c.entryId === e.id) ? (
+                  <span className="round-links">
+                    {incubation
+                      .filter((c) => c.entryId === e.id)
+                      .map((c) => (
+                        <Link key={c.cohortTeamId} to={`/incubation/${c.cohortTeamId}`}>
+                          {t("cohorts.incubationFor", { cohort: pickLocalized(c.cohortName, language) })}
+                        </Link>
+                      ))}
                   </span>
                 ) : null}
               </span>

@@ -11,6 +11,7 @@ import * as m0008 from "./0008_assignments_and_reviews";
 import * as m0009 from "./0009_roadshow";
 import * as m0010 from "./0010_results";
 import * as m0011 from "./0011_incubation";
+import * as m0012 from "./0012_support_updates";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009_roadshow": m0009,
   "0010_results": m0010,
   "0011_incubation": m0011,
+  "0012_support_updates": m0012,
 };

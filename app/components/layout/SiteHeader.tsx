@@ -9,6 +9,8 @@ export interface HeaderUser {
   isAdmin: boolean;
   /** Where the "Judging" link goes, for judges of a contest. */
   judgingHref?: string | null;
+  /** Where the "Mentoring" link goes, for mentors of a contest. */
+  mentoringHref?: string | null;
 }
 
 export function SiteHeader({ user, language }: { user: HeaderUser | null; language: Language }) {
@@ -34,6 +36,11 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
                 {user.judgingHref ? (
                   <li>
                     <NavLink to={user.judgingHref}>{t("judging.nav")}</NavLink>
+                  </li>
+                ) : null}
+                {user.mentoringHref ? (
+                  <li>
+                    <NavLink to={user.mentoringHref}>{t("mentoring.nav")}</NavLink>
                   </li>
                 ) : null}
                 {user.isAdmin ? (

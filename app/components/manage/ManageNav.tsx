@@ -31,6 +31,9 @@ export function ManageNav({ contestId }: { contestId: number }) {
         <li>
           <NavLink to={`${base}/judges`}>{t("judging.judges.title")}</NavLink>
         </li>
+        <li>
+          <NavLink to={`${base}/cohorts`}>{t("cohorts.title")}</NavLink>
+        </li>
       </ul>
     </nav>
   );

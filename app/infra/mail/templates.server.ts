@@ -7,10 +7,26 @@ export interface EmailParams extends AdvancementMailParams, ModerationMailParams
   verify_email: { name: string; url: string; hours: number };
   reset_password: { name: string; url: string; minutes: number };
   password_changed: { name: string; url: string };
+  /** A check-in not yet submitted (app/services/checkin-reminders.server.ts); dates already in the recipient's language. */
+  checkin_reminder: {
+    name: string;
+    team: string;
+    cohort: string;
+    period: string;
+    dueOn: string;
+    closesOn: string;
+    url: string;
+    context?: "overdue" | "overdue_again";
+  };
+  /** Support requests (app/services/support.server.ts): `kind` is already in the recipient's language. */
+  support_routed: { name: string; team: string; code: string; contest: string; kind: string; url: string };
+  support_closed: { name: string; team: string; contest: string; kind: string; resolution: string; url: string };
   team_invitation: { name: string; team: string; inviter: string; url: string; days: number };
   registration_confirmed: { name: string; team: string; contest: string; track: string; code: string; url: string };
   submission_receipt: { name: string; team: string; contest: string; round: string; url: string; items: string[] };
   judge_invitation: { name: string; contest: string; inviter: string; url: string; days: number };
+  /** An invitation to mentor teams of an incubation cohort (app/services/mentoring.server.ts). */
+  mentor_invitation: { name: string; contest: string; cohort: string; inviter: string; url: string; days: number };
   /**
    * `items` are entry codes, never team names. `context` picks the body's wording (i18next's
    * context): no deadline, or a deadline that reads the same in the judge's zone and the contest's.

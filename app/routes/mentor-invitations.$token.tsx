@@ -1,0 +1,87 @@
+// An invitation to mentor teams of an incubation cohort, opened from its email: accept or decline,
+// signed in (or signed up) with the invited address. Accepting leads to the mentor's home.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { InvitationAnswer } from "#app/components/InvitationAnswer";
+import type { Language } from "#app/domain/locale";
+import { pickLocalized } from "#app/domain/localized";
+import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
+import { redirectWithToast } from "#app/infra/toast.server";
+import { inspectMentorInvitation, respondToMentorInvitation } from "#app/services/mentoring.server";
+import { encodeError, errorText } from "#app/utils/errors";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const result = await inspectMentorInvitation(serviceContext(request, context, auth), params.token ?? "");
+  const signedInAs = auth?.user.email ?? null;
+  if (!result.ok) return data({ invitation: null, problem: result.error.code, signedInAs }, { status: 400 });
+  return { invitation: result.value, problem: null, signedInAs };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const auth = await requireUser(request);
+  const accept = (await request.formData()).get("answer") === "accept";
+  const result = await respondToMentorInvitation(serviceContext(request, context, auth), params.token ?? "", accept);
+  if (!result.ok) return data({ message: encodeError(result.error) }, { status: 400 });
+  return accept
+    ? redirectWithToast("/mentoring", { kind: "success", key: "mentoring.invitation.accepted" })
+    : redirectWithToast("/", { kind: "info", key: "mentoring.invitation.declined" });
+}
+
+/** The team invitations' wording says "revoked by the team"; here the organisers did it. */
+const problemText = (t: ReturnType<typeof useTranslation>["t"], code: string) =>
+  code === "invitation_revoked" ? t("mentoring.invitation.revoked") : errorText(t, code);
+
+export default function MentorInvitation() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const back = encodeURIComponent(location.pathname);
+  return (
+    <section className="card narrow" aria-labelledby="invitation-title">
+      <h1 id="invitation-title">{t("mentoring.invitation.title")}</h1>
+      {problem ? (
+        <p className="alert alert-error" role="alert">
+          {problemText(t, problem)}
+        </p>
+      ) : invitation ? (
+        <>
+          <p>
+            {invitation.teams
+              ? t("mentoring.invitation.text", {
+                  cohort: pickLocalized(invitation.cohortName, language),
+                  contest: pickLocalized(invitation.contestName, language),
+                  count: invitation.teams,
+                })
+              : t("mentoring.invitation.textNoTeams", {
+                  cohort: pickLocalized(invitation.cohortName, language),
+                  contest: pickLocalized(invitation.contestName, language),
+                })}
+          </p>
+          <p>{t("mentoring.invitation.sentTo", { email: invitation.email })}</p>
+          <p className="muted">{t("mentoring.invitation.what")}</p>
+          {actionData?.message ? (
+            <p className="alert alert-error" role="alert">
+              {problemText(t, actionData.message)}
+            </p>
+          ) : null}
+          <InvitationAnswer
+            email={invitation.email}
+            signedInAs={signedInAs}
+            back={back}
+            text={{
+              accept: t("mentoring.invitation.accept"),
+              decline: t("mentoring.invitation.decline"),
+              otherAccount: t("mentoring.invitation.otherAccount", { email: invitation.email, current: signedInAs }),
+              signInFirst: t("mentoring.invitation.signInFirst", { email: invitation.email }),
+            }}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
