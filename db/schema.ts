@@ -328,6 +328,7 @@ export interface Database {
   checkin_reminders: CheckinRemindersTable;
   support_requests: SupportRequestsTable;
   support_updates: SupportUpdatesTable;
+  change_counters: ChangeCountersTable;
 }
 
 export interface SubmissionsTable {
@@ -749,4 +750,14 @@ export interface SupportUpdatesTable {
   author_role: SupportUpdateRole;
   note: string;
   created_at: Instant;
+}
+
+/**
+ * Counters moved on by triggers (migration 0013) whenever what a cached computation reads changes:
+ * "results" (a round's results and progress view), "registrations" (a contest's registration
+ * statistics). See app/services/change-cache.server.ts.
+ */
+export interface ChangeCountersTable {
+  name: "results" | "registrations";
+  value: number;
 }

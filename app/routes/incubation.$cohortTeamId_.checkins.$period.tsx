@@ -16,7 +16,7 @@ import { Attachments } from "#app/components/checkins/Attachments";
 import { CheckinStatusText, DateOnlyText, OverdueBadge, PeriodStateText } from "#app/components/checkins/Badges";
 import { CheckinForm } from "#app/components/checkins/CheckinForm";
 import { CheckinSummary } from "#app/components/checkins/CheckinSummary";
-import { currencySelectOptions } from "#app/components/checkins/currency-options";
+import { currencySelectOptions } from "#app/utils/currency-options.server";
 import { MentorAssessment, MentorReviewForm } from "#app/components/checkins/MentorReview";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";

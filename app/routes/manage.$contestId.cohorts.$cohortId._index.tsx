@@ -6,7 +6,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CohortFields, currencyLabel } from "#app/components/cohorts/CohortFields";
+import { CohortFields, currencyLabel, type CurrencyOption } from "#app/components/cohorts/CohortFields";
+import { getRequestLanguage } from "#app/infra/i18n.server";
+import { currencySelectOptions } from "#app/utils/currency-options.server";
 import { CohortTeamList, LeftTeams } from "#app/components/cohorts/CohortTeamList";
 import { Day } from "#app/components/cohorts/Day";
 import { EntryChecklist } from "#app/components/cohorts/EntryChecklist";
@@ -35,7 +37,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, ctx, contest } = await requireManagedContest(request, context, params);
   const page = await cohortPage(ctx, contest.id, parseId(params.cohortId));
   if (!page.ok) throw new Response(page.error.code, { status: page.error.code === "not_found" ? 404 : 403 });
-  return { contest, ...page.value, values: cohortFormValues(page.value.cohort), viewerTimeZone: auth.user.time_zone };
+  const language = await getRequestLanguage(request, auth.user.preferred_language);
+  return {
+    contest,
+    ...page.value,
+    currencies: currencySelectOptions(language, page.value.currencies),
+    values: cohortFormValues(page.value.cohort),
+    viewerTimeZone: auth.user.time_zone,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -130,7 +139,7 @@ export default function CohortPage() {
         <dt>{t("cohorts.cadence")}</dt>
         <dd>{t(`cohorts.cadenceName.${cohort.cadence}`)}</dd>
         <dt>{t("cohorts.reportingCurrency")}</dt>
-        <dd>{currencyLabel(cohort.reportingCurrency, language)}</dd>
+        <dd>{currencyLabel(cohort.reportingCurrency, page.currencies)}</dd>
         <dt>{t("cohorts.dueDaysShort")}</dt>
         <dd>{t("cohorts.dueDaysValue", { count: cohort.dueDays })}</dd>
         <dt>{t("cohorts.templateLegend")}</dt>
@@ -207,7 +216,7 @@ function EditCohort({
   lastResult,
 }: {
   values: ReturnType<typeof cohortFormValues>;
-  currencies: string[];
+  currencies: CurrencyOption[];
   hasCheckins: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {

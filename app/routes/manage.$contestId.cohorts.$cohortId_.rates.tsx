@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { DateOnlyText, PeriodStateText } from "#app/components/checkins/Badges";
 import { formatMoney } from "#app/components/checkins/CheckinSummary";
-import { currencySelectOptions } from "#app/components/checkins/currency-options";
+import { currencySelectOptions } from "#app/utils/currency-options.server";
 import { RatesForm } from "#app/components/checkins/RatesForm";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
 import { Button } from "#app/components/ui/Button";

@@ -17,14 +17,17 @@ import { pickedLanguage, pickLocalized, type LocalizedText } from "#app/domain/l
 import { cohortCreateSchema, DEFAULT_DUE_DAYS, type CohortCreateInput } from "#app/forms/cohorts";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { cohortsOverview, createCohort } from "#app/services/cohorts.server";
+import { getRequestLanguage } from "#app/infra/i18n.server";
+import { currencySelectOptions } from "#app/utils/currency-options.server";
 import { requireManagedContest } from "#app/utils/manage.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { ctx, contest } = await requireManagedContest(request, context, params);
+  const { auth, ctx, contest } = await requireManagedContest(request, context, params);
   const overview = await cohortsOverview(ctx, contest.id);
   if (!overview.ok) throw new Response(overview.error.code, { status: 403 });
-  return { contest, ...overview.value };
+  const language = await getRequestLanguage(request, auth.user.preferred_language);
+  return { contest, ...overview.value, currencies: currencySelectOptions(language, overview.value.currencies) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -17,6 +17,7 @@ import {
   type ProgressFilter,
   type ProgressStatus,
 } from "#app/data/assignments.server";
+import { cachedUntilChanged } from "./change-cache.server";
 import type { ServiceContext } from "./context.server";
 import { inviteJudges } from "./judges.server";
 import { roundCalibration } from "./judging-progress.server";
@@ -120,7 +121,13 @@ export async function assignmentsPage(ctx: ServiceContext, contestId: number, ro
   if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
   const round = await findContestRound(ctx.db, contestId, roundId);
   if (!round) return fail("not_found");
-  const [tracks, judgeRows] = await Promise.all([listTracks(ctx.db, contestId), listRoundJudges(ctx.db, contestId, roundId)]);
+  // The round-wide parts (every judge's load, the summary, the calibration) read the whole round:
+  // kept until a review, assignment, judge or entry changes (drafts saved over drafts do not count).
+  const round_ = `${contestId}:${roundId}`;
+  const [tracks, judgeRows] = await Promise.all([
+    listTracks(ctx.db, contestId),
+    cachedUntilChanged(ctx.db, "results", `round-judges:${round_}`, () => listRoundJudges(ctx.db, contestId, roundId)),
+  ]);
   const trackId = tracks.some((t) => t.id === query.trackId) ? (query.trackId ?? null) : null;
   const judgeId = judgeRows.some((j) => j.id === query.judgeId) ? (query.judgeId ?? null) : null;
   const code = query.code?.trim().slice(0, 40) || null;
@@ -133,14 +140,14 @@ export async function assignmentsPage(ctx: ServiceContext, contestId: number, ro
     status: query.status ?? null,
     code,
   };
+  const judgeIds = judgeRows.map((j) => j.id);
   const [total, summary, calibration] = await Promise.all([
     countProgressEntries(ctx.db, filter),
-    progressSummary(ctx.db, contestId, roundId, round.judges_per_entry),
-    roundCalibration(
-      ctx.db,
-      roundId,
-      round.rubric_id,
-      judgeRows.map((j) => j.id),
+    cachedUntilChanged(ctx.db, "results", `round-summary:${round_}:${round.judges_per_entry}`, () =>
+      progressSummary(ctx.db, contestId, roundId, round.judges_per_entry),
+    ),
+    cachedUntilChanged(ctx.db, "results", `round-calibration:${round_}:${round.rubric_id}:${judgeIds.join(",")}`, () =>
+      roundCalibration(ctx.db, roundId, round.rubric_id, judgeIds),
     ),
   ]);
   const pages = Math.max(1, Math.ceil(total / ASSIGNMENTS_PAGE_SIZE));

@@ -20,6 +20,7 @@ import {
   type EntryFilters,
   type EntryRow,
 } from "#app/data/registrations.server";
+import { cachedUntilChanged } from "./change-cache.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
 
@@ -187,22 +188,26 @@ export async function registrationStats(
   filters: RegistrationFilters,
 ): Promise<Result<RegistrationStats>> {
   if (!canManageRegistrations(ctx, contestId)) return fail("forbidden");
-  const [total, parts, tracks] = await Promise.all([
-    countEntries(ctx.db, contestId, filters),
-    breakdowns(ctx.db, contestId, filters),
-    listTracks(ctx.db, contestId),
-  ]);
-  const counts = new Map(parts.byTrack.map((b) => [b.trackId, b.count]));
-  return ok({
-    total,
-    byCountry: parts.byCountry,
-    byTrack: tracks.map((t) => ({
-      trackId: t.id,
-      name: parseLocalizedJson(t.name_i18n) ?? { en: `#${t.id}` },
-      count: counts.get(t.id) ?? 0,
-    })),
-    founders: parts.founders,
+  // Each count walks every matching entry: kept until an entry, a team or a track changes.
+  const stats = await cachedUntilChanged(ctx.db, "registrations", `stats:${contestId}:${JSON.stringify(filters)}`, async () => {
+    const [total, parts, tracks] = await Promise.all([
+      countEntries(ctx.db, contestId, filters),
+      breakdowns(ctx.db, contestId, filters),
+      listTracks(ctx.db, contestId),
+    ]);
+    const counts = new Map(parts.byTrack.map((b) => [b.trackId, b.count]));
+    return {
+      total,
+      byCountry: parts.byCountry,
+      byTrack: tracks.map((t) => ({
+        trackId: t.id,
+        name: parseLocalizedJson(t.name_i18n) ?? { en: `#${t.id}` },
+        count: counts.get(t.id) ?? 0,
+      })),
+      founders: parts.founders,
+    };
   });
+  return ok(stats);
 }
 
 /** An entry's stored answers; anything unreadable counts as no answers. */

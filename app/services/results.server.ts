@@ -11,6 +11,7 @@ import { weightedTotal, type RubricDefinition } from "#app/domain/rubric";
 import { findRoundForResults, listResultCriteria, listRoundEntries, listSubmittedScores } from "#app/data/results.server";
 import { findContest } from "#app/data/contests.server";
 import { audit } from "#app/infra/audit.server";
+import { cachedUntilChanged } from "./change-cache.server";
 import type { ServiceContext } from "./context.server";
 import { parseTieBreakers } from "./contests.server";
 
@@ -82,8 +83,71 @@ export async function roundResults(
   if (!round) return fail("not_found");
   // The round's own method unless the organiser is comparing another on screen.
   const method = options.method ?? roundMethod(round.method);
+  // Everything but the ranking itself is the same for every method and tie-breaker: computed once
+  // and kept until a review, score, entry, team, track or the rubric changes.
+  const table = await cachedUntilChanged(ctx.db, "results", `round-table:${contestId}:${roundId}:${round.rubricId}`, () =>
+    roundTable(ctx.db, contestId, roundId, round.rubricId),
+  );
+  const { criteria, rowsById, trackInfo, partOf } = table;
 
-  const criteria = round.rubricId ? await listResultCriteria(ctx.db, round.rubricId) : [];
+  // The contest's tie-breakers, less any naming a criterion this round's rubric does not have.
+  const contestTieBreakers = parseTieBreakers((await findContest(ctx.db, contestId))?.tie_breakers_json);
+  const skippedKeys = unknownTieBreakerKeys(
+    contestTieBreakers,
+    criteria.map((c) => c.key),
+  );
+  const tieBreakers = contestTieBreakers.filter((tb) => tb.kind !== "criterion" || !skippedKeys.includes(tb.key));
+
+  const facts: RankingFacts[] = [...rowsById.values()].map((row) => ({
+    entryId: row.entryId,
+    trackId: row.trackId,
+    score: row.scores[method],
+    criterionMeans: row.criterionMeans,
+    completedReviews: row.reviews.length,
+  }));
+  const codeOf = (id: number) => rowsById.get(id)?.code ?? String(id);
+  const reason = (comparison: RankComparison | null): RankReason | null =>
+    comparison ? { ...comparison, otherCode: codeOf(comparison.otherEntryId) } : null;
+
+  const tracks = rankByTrack(facts, tieBreakers)
+    .map(({ trackId, entries: ranked }) => ({
+      trackId,
+      name: parseLocalizedJson(trackInfo.get(trackId)?.name),
+      parts: new Set(ranked.flatMap((e) => (partOf.has(e.entryId) ? [partOf.get(e.entryId)!] : []))).size,
+      entries: ranked.map((r) => ({
+        ...rowsById.get(r.entryId)!,
+        rank: r.rank,
+        tied: r.tied,
+        above: reason(r.above),
+        below: reason(r.below),
+      })),
+    }))
+    .sort(
+      (a, b) => (trackInfo.get(a.trackId)?.position ?? 0) - (trackInfo.get(b.trackId)?.position ?? 0) || a.trackId - b.trackId,
+    );
+
+  return ok({
+    roundId: round.id,
+    roundName: parseLocalizedJson(round.nameJson),
+    method,
+    /** The method the round decides by (advancement and publication use it). */
+    roundMethod: roundMethod(round.method),
+    tieBreakers,
+    unknownTieBreakerKeys: skippedKeys,
+    criteria: criteria.map((c) => ({ key: c.key, name: parseLocalizedJson(c.nameJson) })),
+    tracks,
+  });
+}
+
+type EntryScores = Omit<EntryResultRow, "rank" | "tied" | "above" | "below">;
+
+/**
+ * The round's results before ranking: each entry's reviews, its score by every method, its
+ * criterion means and disagreement flag, in entry order; with the tracks and the calibration's
+ * connected parts. The same for every method and tie-breaker, so it can be kept.
+ */
+export async function roundTable(db: ServiceContext["db"], contestId: number, roundId: number, rubricId: number | null) {
+  const criteria = rubricId ? await listResultCriteria(db, rubricId) : [];
   // Scores are stored by criterion id, as the roadshow totals them; tie-breakers name criteria by key.
   const rubric: RubricDefinition = {
     criteria: criteria.map((c) => ({
@@ -96,17 +160,10 @@ export async function roundResults(
     })),
   };
   const keyOf = new Map(criteria.map((c) => [c.id, c.key]));
-  // The contest's tie-breakers, less any naming a criterion this round's rubric does not have.
-  const contestTieBreakers = parseTieBreakers((await findContest(ctx.db, contestId))?.tie_breakers_json);
-  const skippedKeys = unknownTieBreakerKeys(
-    contestTieBreakers,
-    criteria.map((c) => c.key),
-  );
-  const tieBreakers = contestTieBreakers.filter((tb) => tb.kind !== "criterion" || !skippedKeys.includes(tb.key));
 
-  const entries = await listRoundEntries(ctx.db, contestId, roundId);
+  const entries = await listRoundEntries(db, contestId, roundId);
   const entryIds = new Set(entries.map((e) => e.id));
-  const rows = await listSubmittedScores(ctx.db, roundId);
+  const rows = await listSubmittedScores(db, roundId);
 
   const byReview = new Map<
     number,
@@ -131,10 +188,10 @@ export async function roundResults(
     const total = weightedTotal(review.scores, rubric);
     // A review missing a score has no total; it counts neither in the methods nor as completed.
     if (total === null) continue;
-    reviewsByEntry.set(review.entryId, [
-      ...(reviewsByEntry.get(review.entryId) ?? []),
-      { judgeId: review.judgeId, total, confidence: review.confidence },
-    ]);
+    const list = reviewsByEntry.get(review.entryId);
+    const counted = { judgeId: review.judgeId, total, confidence: review.confidence };
+    if (list) list.push(counted);
+    else reviewsByEntry.set(review.entryId, [counted]);
     panel.push({
       judgeId: review.judgeId,
       entryId: review.entryId,
@@ -144,7 +201,10 @@ export async function roundResults(
     const values = valuesByEntry.get(review.entryId) ?? new Map<string, number[]>();
     for (const [criterionId, value] of Object.entries(review.scores)) {
       const key = keyOf.get(Number(criterionId));
-      if (key !== undefined) values.set(key, [...(values.get(key) ?? []), value]);
+      if (key === undefined) continue;
+      const sofar = values.get(key);
+      if (sofar) sofar.push(value);
+      else values.set(key, [value]);
     }
     valuesByEntry.set(review.entryId, values);
   }
@@ -155,7 +215,7 @@ export async function roundResults(
   const totalsByEntry = new Map([...reviewsByEntry].map(([id, list]) => [id, list.map((r) => r.total)]));
   const flags = new Map(flagDisagreement(totalsByEntry).map((f) => [f.entryId, f]));
 
-  const rowsById = new Map<number, Omit<EntryResultRow, "rank" | "tied" | "above" | "below">>();
+  const rowsById = new Map<number, EntryScores>();
   for (const entry of entries) {
     const reviews = (reviewsByEntry.get(entry.id) ?? []).sort((a, b) => b.total - a.total || a.judgeId - b.judgeId);
     const totals = reviews.map((r) => r.total);
@@ -182,47 +242,8 @@ export async function roundResults(
       disagreement: flags.get(entry.id) ?? null,
     });
   }
-
-  const facts: RankingFacts[] = [...rowsById.values()].map((row) => ({
-    entryId: row.entryId,
-    trackId: row.trackId,
-    score: row.scores[method],
-    criterionMeans: row.criterionMeans,
-    completedReviews: row.reviews.length,
-  }));
-  const codeOf = (id: number) => rowsById.get(id)?.code ?? String(id);
-  const reason = (comparison: RankComparison | null): RankReason | null =>
-    comparison ? { ...comparison, otherCode: codeOf(comparison.otherEntryId) } : null;
-
   const trackInfo = new Map(entries.map((e) => [e.trackId, { name: e.trackNameJson, position: e.trackPosition }]));
-  const tracks = rankByTrack(facts, tieBreakers)
-    .map(({ trackId, entries: ranked }) => ({
-      trackId,
-      name: parseLocalizedJson(trackInfo.get(trackId)?.name),
-      parts: new Set(ranked.flatMap((e) => (calibration.partOf.has(e.entryId) ? [calibration.partOf.get(e.entryId)!] : []))).size,
-      entries: ranked.map((r) => ({
-        ...rowsById.get(r.entryId)!,
-        rank: r.rank,
-        tied: r.tied,
-        above: reason(r.above),
-        below: reason(r.below),
-      })),
-    }))
-    .sort(
-      (a, b) => (trackInfo.get(a.trackId)?.position ?? 0) - (trackInfo.get(b.trackId)?.position ?? 0) || a.trackId - b.trackId,
-    );
-
-  return ok({
-    roundId: round.id,
-    roundName: parseLocalizedJson(round.nameJson),
-    method,
-    /** The method the round decides by (advancement and publication use it). */
-    roundMethod: roundMethod(round.method),
-    tieBreakers,
-    unknownTieBreakerKeys: skippedKeys,
-    criteria: criteria.map((c) => ({ key: c.key, name: parseLocalizedJson(c.nameJson) })),
-    tracks,
-  });
+  return { criteria, rowsById, trackInfo, partOf: calibration.partOf };
 }
 
 /** The organiser picks the method the round decides by (advancement and publication use it). Audited. */

@@ -12,6 +12,7 @@ import * as m0009 from "./0009_roadshow";
 import * as m0010 from "./0010_results";
 import * as m0011 from "./0011_incubation";
 import * as m0012 from "./0012_support_updates";
+import * as m0013 from "./0013_bench_indexes";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010_results": m0010,
   "0011_incubation": m0011,
   "0012_support_updates": m0012,
+  "0013_bench_indexes": m0013,
 };

@@ -1,5 +1,6 @@
 // A check-in read-only: the figures as the team reported them (money in its own currency), each
 // milestone's update, and the team's own words. For mentors, organisers, and the team once closed.
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { MilestoneStatus } from "#db/schema";
 import type { CheckinFormValues, MilestoneForForm } from "./CheckinForm";
@@ -34,10 +35,10 @@ export function CheckinSummary({ checkin, milestones }: { checkin: CheckinFormVa
       <h2 id="checkin-figures">{t("checkins.summary.title")}</h2>
       <dl className="facts" suppressHydrationWarning>
         {rows.map(([label, value]) => (
-          <div key={label} style={{ display: "contents" }}>
+          <Fragment key={label}>
             <dt>{label}</dt>
             <dd suppressHydrationWarning>{value}</dd>
-          </div>
+          </Fragment>
         ))}
       </dl>
       {reported.length ? (

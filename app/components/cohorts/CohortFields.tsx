@@ -6,17 +6,14 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField, type FieldRef } from "#app/components/ui/Field";
 import { LocalizedFields } from "#app/components/ui/LocalizedFields";
-import type { Language } from "#app/domain/locale";
 import type { LocalizedText } from "#app/domain/localized";
 import { DUE_DAYS_MAX, DUE_DAYS_MIN } from "#app/forms/cohorts";
 
-export function currencyLabel(code: string, language: Language): string {
-  try {
-    const name = new Intl.DisplayNames([language], { type: "currency" }).of(code);
-    return name && name !== code ? `${code} — ${name}` : code;
-  } catch {
-    return code;
-  }
+/** Currency options as the server labelled them (app/utils/currency-options.server.ts). */
+export type CurrencyOption = { value: string; label: string };
+
+export function currencyLabel(code: string, currencies: readonly CurrencyOption[]): string {
+  return currencies.find((c) => c.value === code)?.label ?? code;
 }
 
 type Fields = {
@@ -34,12 +31,11 @@ export function CohortFields({
   locked,
 }: {
   fields: Fields;
-  currencies: readonly string[];
+  currencies: readonly CurrencyOption[];
   /** The current cadence and currency when check-ins exist, else null (both can be chosen). */
   locked: { cadence: string; reportingCurrency: string } | null;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
   return (
     <>
       <LocalizedFields meta={fields.name} label={t("cohorts.name")} />
@@ -56,7 +52,7 @@ export function CohortFields({
             <dt>{t("cohorts.cadence")}</dt>
             <dd>{t(`cohorts.cadenceName.${locked.cadence}`)}</dd>
             <dt>{t("cohorts.reportingCurrency")}</dt>
-            <dd>{currencyLabel(locked.reportingCurrency, language)}</dd>
+            <dd>{currencyLabel(locked.reportingCurrency, currencies)}</dd>
           </dl>
           <p className="field-hint">{t("cohorts.scheduleLocked")}</p>
         </div>
@@ -74,7 +70,7 @@ export function CohortFields({
             meta={fields.reportingCurrency}
             label={t("cohorts.reportingCurrency")}
             hint={t("cohorts.reportingCurrencyHint")}
-            options={currencies.map((c) => ({ value: c, label: currencyLabel(c, language) }))}
+            options={currencies}
           />
         </div>
       )}
