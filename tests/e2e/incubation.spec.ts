@@ -10,9 +10,12 @@ const COHORT = "Mekong accelerator 2027";
 
 /** A calendar date in Asia/Shanghai (the demo contest's zone), offset by days, as YYYY-MM-DD. */
 function shanghaiDate(offsetDays: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(Date.now() + offsetDays * 86_400_000),
-  );
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
 test("an organiser starts a cohort from the awarded teams; a team checks in; its mentor flags it; the dashboard and export follow", async ({
@@ -28,7 +31,10 @@ test("an organiser starts a cohort from the awarded teams; a team checks in; its
   await page.getByRole("button", { name: "Add the award" }).click();
   await expect(page.getByText("The award was added.")).toBeVisible();
   await page.getByLabel("Grant Incubation place to").selectOption({ label: "T-0427 — GreenLoop Energy" });
-  await page.locator("form", { has: page.getByLabel("Grant Incubation place to") }).getByRole("button", { name: "Grant" }).click();
+  await page
+    .locator("form", { has: page.getByLabel("Grant Incubation place to") })
+    .getByRole("button", { name: "Grant" })
+    .click();
   await expect(page.getByText("The award was granted.")).toBeVisible();
 
   // The cohort: the awarded team is already ticked.
@@ -44,7 +50,10 @@ test("an organiser starts a cohort from the awarded teams; a team checks in; its
 
   // mentor1 (Rizal Hakim) follows GreenLoop.
   await page.getByLabel("Mentor for GreenLoop Energy").selectOption({ label: "Rizal Hakim" });
-  await page.locator("form", { has: page.getByLabel("Mentor for GreenLoop Energy") }).getByRole("button", { name: "Assign" }).click();
+  await page
+    .locator("form", { has: page.getByLabel("Mentor for GreenLoop Energy") })
+    .getByRole("button", { name: "Assign" })
+    .click();
   await expect(page.getByText("The mentor was assigned.")).toBeVisible();
   await checkA11y(page);
   const cohortUrl = page.url();
@@ -55,8 +64,13 @@ test("an organiser starts a cohort from the awarded teams; a team checks in; its
   await page.goto("/teams/1");
   await page.getByRole("link", { name: `Incubation: ${COHORT}` }).click();
   await page.getByRole("link", { name: "Check-ins" }).click();
-  const month = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "Asia/Shanghai" }).format(new Date());
-  await page.getByRole("link", { name: new RegExp(month) }).first().click();
+  const month = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "Asia/Shanghai" }).format(
+    new Date(),
+  );
+  await page
+    .getByRole("link", { name: new RegExp(month) })
+    .first()
+    .click();
   await page.getByLabel("Revenue in the period").fill("12000");
   await page.getByLabel("Currency of the revenue").selectOption("USD");
   await page.getByLabel("Funding raised in the period", { exact: false }).fill("50000");
