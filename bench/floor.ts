@@ -130,7 +130,10 @@ export function startFloor(file: string, port: number) {
     if (!id || !secret) return null;
     const session = q.session.get(id) as Row | undefined;
     if (!session || !constantTimeEqual(sha256(secret), session.secret_hash as Buffer)) return null;
-    const verdict = assessSession({ createdAt: String(session.created_at), lastVerifiedAt: String(session.last_verified_at) }, new Date());
+    const verdict = assessSession(
+      { createdAt: String(session.created_at), lastVerifiedAt: String(session.last_verified_at) },
+      new Date(),
+    );
     if (verdict.status === "expired") return null;
     const user = q.user.get(session.user_id) as Row | undefined;
     if (!user) return null;
@@ -178,11 +181,16 @@ export function startFloor(file: string, port: number) {
     const a = ownAssignment(actor, assignmentId);
     if (!a) return null;
     const requirements = q.requirements.all(a.roundId) as Row[];
-    const versions = q.versions.all(a.entryId, a.roundId) as Array<Row & { id: number; requirementId: number; version: number; createdAt: string }>;
+    const versions = q.versions.all(a.entryId, a.roundId) as Array<
+      Row & { id: number; requirementId: number; version: number; createdAt: string }
+    >;
     const extension = q.extension.get(a.entryId, a.roundId) as Row | undefined;
     const criteria = a.rubricId ? (q.criteria.all(a.rubricId) as Row[]) : [];
     const review = q.review.get(assignmentId) as Row | undefined;
-    const counting = countingVersions(versions, { closesAt: a.closesAt as string | null, extensionUntil: (extension?.until as string) ?? null });
+    const counting = countingVersions(versions, {
+      closesAt: a.closesAt as string | null,
+      extensionUntil: (extension?.until as string) ?? null,
+    });
     const scores = review ? (q.scores.all(review.id) as Row[]) : [];
     const blind = a.blind === 1;
     return {
@@ -218,24 +226,50 @@ export function startFloor(file: string, port: number) {
   }
 
   const save = db.transaction(
-    (input: { actor: Actor; a: Row; version: number; scores: Array<{ id: number; value: number | null; comment: string }>; feedback: string; note: string; confidence: number | null; now: string }) => {
+    (input: {
+      actor: Actor;
+      a: Row;
+      version: number;
+      scores: Array<{ id: number; value: number | null; comment: string }>;
+      feedback: string;
+      note: string;
+      confidence: number | null;
+      now: string;
+    }) => {
       const current = q.review.get(input.a.id) as Row | undefined;
       if (current?.status === "submitted") return { status: 400, body: { error: "review_locked" } };
       if (Number(current?.version ?? 0) !== input.version) return { status: 409, body: { error: "changed_by_someone_else" } };
       let reviewId: number;
       if (current) {
-        const changed = q.updateReview.run("draft", input.feedback || null, input.note || null, input.confidence, input.now, Number(current.version) + 1, current.id, current.version);
+        const changed = q.updateReview.run(
+          "draft",
+          input.feedback || null,
+          input.note || null,
+          input.confidence,
+          input.now,
+          Number(current.version) + 1,
+          current.id,
+          current.version,
+        );
         if (changed.changes !== 1) return { status: 409, body: { error: "changed_by_someone_else" } };
         reviewId = Number(current.id);
       } else {
-        const inserted = q.insertReview.get(input.a.id, input.feedback || null, input.note || null, input.confidence, input.now, input.now) as Row | undefined;
+        const inserted = q.insertReview.get(
+          input.a.id,
+          input.feedback || null,
+          input.note || null,
+          input.confidence,
+          input.now,
+          input.now,
+        ) as Row | undefined;
         if (!inserted) return { status: 409, body: { error: "changed_by_someone_else" } };
         reviewId = Number(inserted.id);
       }
       const before = q.scores.all(reviewId) as Array<{ criterion_id: number; value: number | null }>;
       q.deleteScores.run(reviewId);
       for (const s of input.scores) q.insertScore.run(reviewId, s.id, s.value, s.comment || null);
-      const summary = (list: Array<{ criterion_id: number; value: number | null }>) => Object.fromEntries(list.map((s) => [s.criterion_id, s.value]));
+      const summary = (list: Array<{ criterion_id: number; value: number | null }>) =>
+        Object.fromEntries(list.map((s) => [s.criterion_id, s.value]));
       const after = input.scores.map((s) => ({ criterion_id: s.id, value: s.value }));
       if (JSON.stringify(summary(before)) !== JSON.stringify(summary(after)))
         q.audit.run(
@@ -255,8 +289,10 @@ export function startFloor(file: string, port: number) {
     const a = ownAssignment(actor, assignmentId);
     if (!a) return { status: 404, body: { error: "not_found" } };
     const now = new Date();
-    if (a.reviewOpensAt && now.getTime() < Date.parse(a.reviewOpensAt as string)) return { status: 400, body: { error: "review_not_open" } };
-    if (a.reviewClosesAt && now.getTime() >= Date.parse(a.reviewClosesAt as string)) return { status: 400, body: { error: "review_closed" } };
+    if (a.reviewOpensAt && now.getTime() < Date.parse(a.reviewOpensAt as string))
+      return { status: 400, body: { error: "review_not_open" } };
+    if (a.reviewClosesAt && now.getTime() >= Date.parse(a.reviewClosesAt as string))
+      return { status: 400, body: { error: "review_closed" } };
     const version = Number(form.get("version"));
     const criteria = q.criteria.all(a.rubricId) as Row[];
     const scores: Array<{ id: number; value: number | null; comment: string }> = [];

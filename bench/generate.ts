@@ -98,7 +98,9 @@ async function sessionFor(sqlite: SQLite.Database, userId: number, at: string): 
   const id = randomToken();
   const secret = randomToken();
   sqlite
-    .prepare("insert into sessions (id, user_id, secret_hash, created_at, last_verified_at, user_agent, ip) values (?, ?, ?, ?, ?, ?, ?)")
+    .prepare(
+      "insert into sessions (id, user_id, secret_hash, created_at, last_verified_at, user_agent, ip) values (?, ?, ?, ?, ?, ?, ?)",
+    )
     .run(id, userId, sha256(secret), at, at, "trellis-bench", "127.0.0.1");
   const cookie = (await serializeSessionCookie(`${id}.${secret}`, new Date(at))).split(";")[0]!;
   return { userId, cookie };
@@ -176,7 +178,12 @@ export async function generate(options: { dir: string; scale: number; seed?: num
     .returning("id")
     .executeTakeFirstOrThrow();
   const roundId = round.id;
-  const requirement = (position: number, kind: "pitch_deck" | "business_plan" | "video_link" | "text_answer", label: string, extra: object) =>
+  const requirement = (
+    position: number,
+    kind: "pitch_deck" | "business_plan" | "video_link" | "text_answer",
+    label: string,
+    extra: object,
+  ) =>
     kysely
       .insertInto("material_requirements")
       .values({
@@ -230,14 +237,47 @@ export async function generate(options: { dir: string; scale: number; seed?: num
   const firstFounderId = firstJudgeId + judgeCount;
   const userCount = 1 + judgeCount + teamCount * MEMBERS_PER_TEAM;
   bulk("users", userCount, () => {
-    insertUser.run(organiserId, "organiser@bench.trellis.test", "Chen Jing", passwordHash, at, "en", "CN", "Asia/Shanghai", at, at);
+    insertUser.run(
+      organiserId,
+      "organiser@bench.trellis.test",
+      "Chen Jing",
+      passwordHash,
+      at,
+      "en",
+      "CN",
+      "Asia/Shanghai",
+      at,
+      at,
+    );
     for (let j = 0; j < judgeCount; j++) {
       const c = weightedCountry(random);
-      insertUser.run(firstJudgeId + j, `judge${j + 1}@bench.trellis.test`, personName(random), passwordHash, at, c.language, c.code, c.timeZone, at, at);
+      insertUser.run(
+        firstJudgeId + j,
+        `judge${j + 1}@bench.trellis.test`,
+        personName(random),
+        passwordHash,
+        at,
+        c.language,
+        c.code,
+        c.timeZone,
+        at,
+        at,
+      );
     }
     for (let u = 0; u < teamCount * MEMBERS_PER_TEAM; u++) {
       const c = weightedCountry(random);
-      insertUser.run(firstFounderId + u, `founder${u + 1}@bench.trellis.test`, personName(random), passwordHash, at, c.language, c.code, c.timeZone, at, at);
+      insertUser.run(
+        firstFounderId + u,
+        `founder${u + 1}@bench.trellis.test`,
+        personName(random),
+        passwordHash,
+        at,
+        c.language,
+        c.code,
+        c.timeZone,
+        at,
+        at,
+      );
     }
   });
 
@@ -258,7 +298,16 @@ export async function generate(options: { dir: string; scale: number; seed?: num
       const userId = firstJudgeId + j;
       insertRole.run(contestId, userId, "judge", at);
       const languages = JSON.stringify(["en", random.pick(MATERIAL_LANGUAGES)].filter((v, i, a) => a.indexOf(v) === i));
-      insertProfile.run(contestId, userId, `Judge Organisation ${j % 97}`, weightedCountry(random).code, allTracks, languages, iso(-20), iso(-20));
+      insertProfile.run(
+        contestId,
+        userId,
+        `Judge Organisation ${j % 97}`,
+        weightedCountry(random).code,
+        allTracks,
+        languages,
+        iso(-20),
+        iso(-20),
+      );
       insertAcceptance.run(contestId, userId, agreementHash, iso(-10));
     }
   });
@@ -304,7 +353,18 @@ export async function generate(options: { dir: string; scale: number; seed?: num
       const lead = firstFounderId + i * MEMBERS_PER_TEAM;
       insertMember.run(teamId, lead, "lead", registered);
       for (let m = 1; m < MEMBERS_PER_TEAM; m++) insertMember.run(teamId, lead + m, "member", registered);
-      insertEntry.run(teamId, contestId, teamId, tracks[i % tracks.length]!.id, entryCode(i), registered, lead, registered, registered, random.pick(MATERIAL_LANGUAGES));
+      insertEntry.run(
+        teamId,
+        contestId,
+        teamId,
+        tracks[i % tracks.length]!.id,
+        entryCode(i),
+        registered,
+        lead,
+        registered,
+        registered,
+        random.pick(MATERIAL_LANGUAGES),
+      );
     }
   });
 
@@ -321,10 +381,55 @@ export async function generate(options: { dir: string; scale: number; seed?: num
       const when = iso(-20 + (10 * i) / teamCount);
       // The file rows stand for decks handed in earlier; the scoring page lists them, nobody downloads them here.
       const key = sha256Hex(`deck ${entryId}`);
-      insertSubmission.run(entryId, roundId, deck.id, "file", key, key, random.int(200_000, 8_000_000), `deck-${entryId}.pdf`, "application/pdf", random.int(8, 20), null, null, lead, when);
-      insertSubmission.run(entryId, roundId, answer.id, "text", null, null, null, null, null, null, random.pick(answers), null, lead, when);
+      insertSubmission.run(
+        entryId,
+        roundId,
+        deck.id,
+        "file",
+        key,
+        key,
+        random.int(200_000, 8_000_000),
+        `deck-${entryId}.pdf`,
+        "application/pdf",
+        random.int(8, 20),
+        null,
+        null,
+        lead,
+        when,
+      );
+      insertSubmission.run(
+        entryId,
+        roundId,
+        answer.id,
+        "text",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        random.pick(answers),
+        null,
+        lead,
+        when,
+      );
       if (i % 2 === 0)
-        insertSubmission.run(entryId, roundId, video.id, "link", null, null, null, null, null, null, null, `https://www.youtube.com/watch?v=bench${entryId}`, lead, when);
+        insertSubmission.run(
+          entryId,
+          roundId,
+          video.id,
+          "link",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          `https://www.youtube.com/watch?v=bench${entryId}`,
+          lead,
+          when,
+        );
     }
   });
 
@@ -339,7 +444,9 @@ export async function generate(options: { dir: string; scale: number; seed?: num
     `insert into reviews (id, assignment_id, status, feedback, note, confidence, version, created_at, updated_at, submitted_at, submit_key)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)`,
   );
-  const insertScore = sqlite.prepare("insert into criterion_scores (review_id, criterion_id, value, comment) values (?, ?, ?, ?)");
+  const insertScore = sqlite.prepare(
+    "insert into criterion_scores (review_id, criterion_id, value, comment) values (?, ?, ?, ?)",
+  );
   const insertAudit = sqlite.prepare(
     `insert into audit_events (actor_user_id, action, subject_type, subject_id, contest_id, before_json, after_json, ip, created_at)
      values (?, 'review.submitted', 'assignment', ?, ?, null, ?, '127.0.0.1', ?)`,
@@ -381,7 +488,10 @@ export async function generate(options: { dir: string; scale: number; seed?: num
           criteria.forEach((c, n) => {
             // A draft has the first criteria scored and the rest still empty.
             if (draft && n >= 3) return;
-            const value = Math.min(c.scale_max, Math.max(c.scale_min, Math.round(quality[i]! + leniency[judge]! + random.normal())));
+            const value = Math.min(
+              c.scale_max,
+              Math.max(c.scale_min, Math.round(quality[i]! + leniency[judge]! + random.normal())),
+            );
             values[c.id] = value;
             insertScore.run(id, c.id, value, random.next() < 0.6 ? random.pick(comments) : null);
           });
@@ -404,7 +514,18 @@ export async function generate(options: { dir: string; scale: number; seed?: num
   }
 
   const counts: Record<string, number> = {};
-  for (const table of ["users", "teams", "team_members", "entries", "submissions", "assignments", "reviews", "criterion_scores", "audit_events", "sessions"])
+  for (const table of [
+    "users",
+    "teams",
+    "team_members",
+    "entries",
+    "submissions",
+    "assignments",
+    "reviews",
+    "criterion_scores",
+    "audit_events",
+    "sessions",
+  ])
     counts[table] = sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();

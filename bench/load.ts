@@ -52,6 +52,8 @@ export interface LoadSpec {
   /** At most this many requests outstanding (one per connection). */
   connections: number;
   durationSeconds: number;
+  /** Instead of a duration: stop after this many responses. */
+  amount?: number;
   timeoutSeconds: number;
 }
 
@@ -59,6 +61,7 @@ export interface LoadResult {
   completed: number;
   ok: number;
   non2xx: number;
+  unanswered: number;
   errors: number;
   statuses: Record<string, number>;
   seconds: number;
@@ -89,6 +92,8 @@ function plainRequest(item: PlainRequest): Request {
 /** The request source shared by every autocannon instance of the run. */
 function makeSource(plan: Plan) {
   const samples: string[] = [];
+  // Every request autocannon builds is sent (the next one is built just before it goes out).
+  const sent = { count: 0 };
   const keep = (status: number, body: string) => {
     if ((status < 200 || status >= 300) && samples.length < 5) samples.push(`${status}: ${body.slice(0, 300)}`);
   };
@@ -98,13 +103,14 @@ function makeSource(plan: Plan) {
       setupRequest: (req) => {
         // autocannon sends a new request after a timeout; once every item is sent, that one is a
         // harmless health check (the timed-out request already counts as an error).
+        sent.count++;
         if (plan.kind === "once" && next >= plan.items.length) return { ...req, method: "GET", path: "/healthz" };
         const item = plan.items[next++ % plan.items.length]!;
         return { ...req, ...plainRequest(item) };
       },
       onResponse: (status, body) => keep(status, body),
     };
-    return { request, samples };
+    return { request, samples, sent };
   }
   const random = makeRandom(plan.seed);
   const versions = plan.items.map((d) => d.version);
@@ -115,6 +121,7 @@ function makeSource(plan: Plan) {
   let next = 0;
   const request: Request = {
     setupRequest: (req, context) => {
+      sent.count++;
       let index = -1;
       for (let tries = 0; tries < plan.items.length; tries++) {
         const candidate = next++ % plan.items.length;
@@ -157,7 +164,7 @@ function makeSource(plan: Plan) {
       keep(status, body);
     },
   };
-  return { request, samples };
+  return { request, samples, sent };
 }
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
@@ -165,10 +172,14 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
-  const once = spec.plan.kind === "once" ? spec.plan.items.length : undefined;
+  /** At a rate: requests sent that never got an answer before the run was cut off. */
+  let unanswered = 0;
+  const once = spec.plan.kind === "once" ? spec.plan.items.length : spec.amount;
 
   const watch = (instance: Instance) => {
-    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    instance.on("response", (_client: unknown, status: number | undefined, _bytes: number, ms: number) => {
+      // autocannon reports a reply cut short by its own reconnect with no status: not an answer.
+      if (typeof status !== "number") return void errors++;
       latencies.push(ms);
       statuses[status] = (statuses[status] ?? 0) + 1;
     });
@@ -192,25 +203,23 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     );
   } else {
     // `connections` runs of one connection each, started evenly across the first second; each
-    // connection sends its share of the rate every second, one request after the other.
-    const connections = Math.max(1, Math.min(spec.connections, once ?? Infinity, Math.ceil(spec.rate)));
-    const runs: Array<PromiseLike<unknown>> = [];
+    // connection sends its share of the rate every second, one request after the other, until it
+    // has sent its share of rate × duration; then every answer is awaited (up to the timeout), so a
+    // slow answer counts as late, not as missing. A server that cannot keep up is cut off after
+    // the duration plus the timeout, and what it never answered counts as errors.
+    const total = once ?? Math.max(1, Math.round(spec.rate * spec.durationSeconds));
+    const connections = Math.max(1, Math.min(spec.connections, total, Math.ceil(spec.rate)));
+    const instances: Instance[] = [];
+    const cutOff = setTimeout(() => instances.forEach((i) => i.stop()), (total / spec.rate + spec.timeoutSeconds + 2) * 1000);
     for (let c = 0; c < connections; c++) {
       const rate = Math.floor(spec.rate / connections) + (c < Math.round(spec.rate) % connections ? 1 : 0);
-      const amount = once ? Math.floor(once / connections) + (c < once % connections ? 1 : 0) : 0;
+      const amount = Math.floor(total / connections) + (c < total % connections ? 1 : 0);
       await new Promise((resolve) => setTimeout(resolve, c === 0 ? 0 : 1000 / connections));
-      runs.push(
-        watch(
-          autocannon({
-            ...base,
-            connections: 1,
-            connectionRate: Math.max(1, rate),
-            ...(once ? { amount } : { duration: spec.durationSeconds }),
-          }),
-        ),
-      );
+      instances.push(watch(autocannon({ ...base, connections: 1, connectionRate: Math.max(1, rate), amount })));
     }
-    await Promise.all(runs);
+    await Promise.all(instances);
+    clearTimeout(cutOff);
+    unanswered = Math.max(0, source.sent.count - latencies.length - errors);
   }
   const seconds = (performance.now() - started) / 1000;
   const sorted = Float64Array.from(latencies).sort();
@@ -222,10 +231,12 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     completed,
     ok,
     non2xx: completed - ok,
-    errors: errors + (completed - ok),
+    unanswered,
+    errors: errors + (completed - ok) + unanswered,
     statuses,
     seconds,
-    okPerSecond: ok / seconds,
+    // At a rate the connections start across the first second: that second is not a gap in sending.
+    okPerSecond: spec.rate ? ok / Math.max(seconds - 1, ok / spec.rate) : ok / seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),

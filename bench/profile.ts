@@ -25,7 +25,7 @@ export function areaOf(url: string): string {
   if (url.startsWith("node:")) return "node core";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
-  if (/\/build\/server\//.test(url)) return "app (built server bundle)";
+  if (/\/\.?build\/server\//.test(url)) return "app (built server bundle)";
   const app = /\/(app\/[^/]+|server|db|bench)\//.exec(url);
   if (app) return app[1]!;
   return url.replace(/^file:\/\//, "");

@@ -5,13 +5,7 @@ import type { Plan, PlainRequest } from "./load";
 import { makeRandom } from "./text";
 
 export type Measurement =
-  | "judge_home"
-  | "scoring_page"
-  | "draft_save"
-  | "team_dashboard"
-  | "registration_list"
-  | "progress_matrix"
-  | "ranking_page";
+  "judge_home" | "scoring_page" | "draft_save" | "team_dashboard" | "registration_list" | "progress_matrix" | "ranking_page";
 
 /** Offered rates standing for a real contest's peak (issue 9). */
 export const OFFERED_RPS: Record<Measurement, number> = {
@@ -66,7 +60,11 @@ export function planFor(name: Measurement, m: Manifest, origin: string, draftVer
         origin,
         criteria: m.criteria,
         seed,
-        items: m.drafts.map((d, i) => ({ path: `/reviews/${d.assignmentId}`, cookie: m.judges[d.judge]!.cookie, version: draftVersions[i]! })),
+        items: m.drafts.map((d, i) => ({
+          path: `/reviews/${d.assignmentId}`,
+          cookie: m.judges[d.judge]!.cookie,
+          version: draftVersions[i]!,
+        })),
       };
     case "team_dashboard":
       return { kind: "rotate", items: shuffled(m.leads, seed).map((l) => page(`/teams/${l.teamId}`, l.cookie)) };
@@ -108,7 +106,13 @@ export function planFor(name: Measurement, m: Manifest, origin: string, draftVer
 }
 
 /** The floor serves the judge's three requests under the same paths, answering JSON. */
-export function floorPlanFor(name: "judge_home" | "scoring_page" | "draft_save", m: Manifest, origin: string, draftVersions: number[], seed: number): Plan {
+export function floorPlanFor(
+  name: "judge_home" | "scoring_page" | "draft_save",
+  m: Manifest,
+  origin: string,
+  draftVersions: number[],
+  seed: number,
+): Plan {
   const plan = planFor(name, m, origin, draftVersions, seed);
   return plan.kind === "drafts" ? { ...plan, target: "floor" } : plan;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: typecheck, lint, unit and integration tests (vitest), end-to-end tests (Playwright),
-# then one summary line with the counts of both runners.
+# the bench's smoke run, then one summary line with the counts of both runners.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -f test-results/vitest.json test-results/playwright.json
@@ -16,6 +16,8 @@ step "typecheck" npm run -s typecheck
 step "lint" npm run -s lint
 step "unit and integration tests" npx vitest run
 step "end-to-end tests" bash scripts/e2e.sh
+# The bench at 1 % (its own build in bench/.build, its own data, ports 3990-3991): that it runs, not how fast.
+step "bench smoke run" npm run -s bench -- --scale 0.01 --strict
 [ -n "$failed_steps" ] && echo "== failed steps:$failed_steps"
 node scripts/test-summary.mjs || status=1
 exit $status

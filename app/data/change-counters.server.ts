@@ -5,7 +5,10 @@ import type { ChangeCountersTable, Database } from "#db/schema";
 
 export type ChangeCounter = ChangeCountersTable["name"];
 
-export async function readChangeCounter(db: Kysely<Database> | Transaction<Database>, name: ChangeCounter): Promise<number | null> {
+export async function readChangeCounter(
+  db: Kysely<Database> | Transaction<Database>,
+  name: ChangeCounter,
+): Promise<number | null> {
   const row = await db.selectFrom("change_counters").select("value").where("name", "=", name).executeTakeFirst();
   return row ? row.value : null;
 }

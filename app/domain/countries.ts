@@ -19,10 +19,26 @@ export function isCountryCode(value: string): boolean {
   return ALL.includes(value);
 }
 
+// Making Intl.DisplayNames costs far more than asking it, and a country list asks 249 times
+// (docs/performance.md): one per language is made and kept, and so is each language's sorted list.
+const KEEP_AT_MOST = 200;
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+const optionLists = new Map<string, ReadonlyArray<{ code: string; name: string }>>();
+
 /** The country's name in `locale`, falling back to the code. */
 export function countryName(code: string, locale: string): string {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale, "en"], { type: "region" });
+    } catch {
+      names = null;
+    }
+    if (regionNames.size < KEEP_AT_MOST) regionNames.set(locale, names);
+  }
+  if (!names) return code;
   try {
-    return new Intl.DisplayNames([locale, "en"], { type: "region" }).of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
@@ -30,11 +46,17 @@ export function countryName(code: string, locale: string): string {
 
 /** Options for a country select: China and ASEAN first, then the rest by name in `locale`. */
 export function countryOptions(locale: string): Array<{ code: string; name: string }> {
-  const collator = new Intl.Collator(locale);
-  const home = new Set<string>(CHINA_AND_ASEAN);
-  const first = CHINA_AND_ASEAN.map((code) => ({ code, name: countryName(code, locale) }));
-  const rest = ALL.filter((c) => !home.has(c))
-    .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
-  return [...first, ...rest];
+  let options = optionLists.get(locale);
+  if (!options) {
+    const collator = new Intl.Collator(locale);
+    const home = new Set<string>(CHINA_AND_ASEAN);
+    const first = CHINA_AND_ASEAN.map((code) => ({ code, name: countryName(code, locale) }));
+    const rest = ALL.filter((c) => !home.has(c))
+      .map((code) => ({ code, name: countryName(code, locale) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    options = [...first, ...rest];
+    if (optionLists.size < KEEP_AT_MOST) optionLists.set(locale, options);
+  }
+  // Copies: a caller may change its list without changing the next caller's.
+  return options.map((o) => ({ ...o }));
 }

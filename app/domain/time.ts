@@ -1,12 +1,23 @@
 // Instants are stored in UTC and shown in the viewer's time zone; these helpers do the showing.
+// Making an Intl formatter costs far more than using one, and a page shows hundreds of instants
+// (docs/performance.md): each zone check and formatter is made once and kept.
+const KEEP_AT_MOST = 2000;
+const zoneChecks = new Map<string, boolean>();
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isTimeZone(value: string): boolean {
   if (!value) return false;
+  const known = zoneChecks.get(value);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (zoneChecks.size < KEEP_AT_MOST) zoneChecks.set(value, valid);
+  return valid;
 }
 
 /** "24 Nov 2026, 12:50 (GMT+8)"-style text for an ISO instant, in the viewer's zone and language. */
@@ -14,16 +25,22 @@ export function formatInstant(iso: string, options: { locale: string; timeZone: 
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const timeZone = isTimeZone(options.timeZone) ? options.timeZone : "UTC";
-  // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
-  return new Intl.DateTimeFormat(options.locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+  const key = `${options.locale}\u0000${timeZone}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
+    format = new Intl.DateTimeFormat(options.locale, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
+    if (instantFormats.size < KEEP_AT_MOST) instantFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 // ICU still lists some zones under names IANA has since replaced; people look for the new ones.

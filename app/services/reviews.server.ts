@@ -362,6 +362,13 @@ export async function judgeHome(ctx: ServiceContext) {
     .orderBy("rounds.position")
     .orderBy("entries.code")
     .execute();
+  // Hundreds of rows share a few rounds and tracks: each name is parsed once and shared, which also
+  // lets the page's data carry it once instead of once per row.
+  const names = new Map<string, ReturnType<typeof parseLocalizedJson>>();
+  const localized = (json: string) => {
+    if (!names.has(json)) names.set(json, parseLocalizedJson(json));
+    return names.get(json);
+  };
   return ok({
     contests: contests.map((c) => ({
       id: c.id,
@@ -375,10 +382,10 @@ export async function judgeHome(ctx: ServiceContext) {
       id: r.id,
       contestId: r.contestId,
       roundId: r.roundId,
-      roundName: parseLocalizedJson(r.roundName) ?? { en: "" },
+      roundName: localized(r.roundName) ?? { en: "" },
       reviewClosesAt: r.reviewClosesAt,
       code: r.code,
-      track: parseLocalizedJson(r.trackName) ?? { en: "" },
+      track: localized(r.trackName) ?? { en: "" },
       teamName: r.blind === 1 ? null : r.teamName,
       status: (r.status ?? "not_started") as ReviewStage,
     })),

@@ -13,7 +13,11 @@ import { type Kysely, sql } from "kysely";
 const bump = (name: string) => `update change_counters set value = value + 1 where name = '${name}';`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex("reviews_assignment_status").on("reviews").columns(["assignment_id", "status", "confidence"]).execute();
+  await db.schema
+    .createIndex("reviews_assignment_status")
+    .on("reviews")
+    .columns(["assignment_id", "status", "confidence"])
+    .execute();
   await db.schema.createIndex("advancements_to_round").on("advancements").column("to_round_id").execute();
 
   await db.schema

@@ -78,7 +78,9 @@ function aliases(sql: string): Map<string, string> {
 
 /** The plan lines that walk a big table (or all of one of its indexes) from end to end. */
 function fullScans(query: CompiledQuery): string[] {
-  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>;
+  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{
+    detail: string;
+  }>;
   const named = aliases(query.sql);
   return plan
     .map((row) => row.detail)
@@ -127,22 +129,39 @@ describe("the hot queries use indexes", () => {
 
   it("draft save", async () => {
     const draft = manifest.drafts[0]!;
-    const version = sqlite.prepare("select version from reviews where assignment_id = ?").pluck().get(draft.assignmentId) as number;
-    const form = new URLSearchParams({ intent: "autosave", version: String(version), feedback: "Clear market, thin plan.", note: "", confidence: "3" });
+    const version = sqlite
+      .prepare("select version from reviews where assignment_id = ?")
+      .pluck()
+      .get(draft.assignmentId) as number;
+    const form = new URLSearchParams({
+      intent: "autosave",
+      version: String(version),
+      feedback: "Clear market, thin plan.",
+      note: "",
+      confidence: "3",
+    });
     for (const c of manifest.criteria) form.set(`score-${c.id}`, String(c.min + 1));
     const request = new Request(`${APP}/reviews/${draft.assignmentId}`, {
       method: "POST",
       body: form,
       headers: { Cookie: manifest.judges[draft.judge]!.cookie, Origin: APP, "Content-Type": "application/x-www-form-urlencoded" },
     });
-    const queries = await queriesOf(() => reviewAction({ request, context, params: { assignmentId: String(draft.assignmentId) } }));
-    expect(sqlite.prepare("select version from reviews where assignment_id = ?").pluck().get(draft.assignmentId)).toBe(version + 1);
+    const queries = await queriesOf(() =>
+      reviewAction({ request, context, params: { assignmentId: String(draft.assignmentId) } }),
+    );
+    expect(sqlite.prepare("select version from reviews where assignment_id = ?").pluck().get(draft.assignmentId)).toBe(
+      version + 1,
+    );
     expectIndexed(queries);
   });
 
   it("team dashboard", async () => {
     const lead = manifest.leads[0]!;
-    expectIndexed(await queriesOf(() => teamLoader({ request: get(`/teams/${lead.teamId}`, lead.cookie), context, params: { teamId: String(lead.teamId) } })));
+    expectIndexed(
+      await queriesOf(() =>
+        teamLoader({ request: get(`/teams/${lead.teamId}`, lead.cookie), context, params: { teamId: String(lead.teamId) } }),
+      ),
+    );
   });
 
   it.each([
@@ -154,7 +173,9 @@ describe("the hot queries use indexes", () => {
   ])("registration list: %s", async (_name, query) => {
     const url = `/manage/${manifest.contestId}/registrations${query.replace("TRACK", String(manifest.trackIds[1]))}`;
     const request = get(url, manifest.organiser.cookie);
-    expectIndexed(await queriesOf(() => registrationsLoader({ request, context, params: { contestId: String(manifest.contestId) } })));
+    expectIndexed(
+      await queriesOf(() => registrationsLoader({ request, context, params: { contestId: String(manifest.contestId) } })),
+    );
   });
 
   it.each([

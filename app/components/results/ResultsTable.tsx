@@ -12,9 +12,18 @@ import { AskAnotherJudge } from "./AskAnotherJudge";
 
 type TFunction = ReturnType<typeof useTranslation>["t"];
 
+// One formatter per language, kept: making one costs far more than using it, and a results page
+// formats every score of every entry (docs/performance.md).
+const scoreFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatScore(value: number | null, language: string): string {
   if (value === null) return "—";
-  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  let format = scoreFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    if (scoreFormats.size < 100) scoreFormats.set(language, format);
+  }
+  return format.format(value);
 }
 
 function reasonText(
