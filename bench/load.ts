@@ -174,12 +174,17 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let errors = 0;
   /** At a rate: requests sent that never got an answer before the run was cut off. */
   let unanswered = 0;
+  /** At a rate: the seconds over which the connections were started. */
+  let staggered = 0;
+  /** The rate is counted from the start to the last answer (autocannon itself stops on a 1 s tick). */
+  let lastAnswer = 0;
   const once = spec.plan.kind === "once" ? spec.plan.items.length : spec.amount;
 
   const watch = (instance: Instance) => {
     instance.on("response", (_client: unknown, status: number | undefined, _bytes: number, ms: number) => {
       // autocannon reports a reply cut short by its own reconnect with no status: not an answer.
       if (typeof status !== "number") return void errors++;
+      lastAnswer = performance.now();
       latencies.push(ms);
       statuses[status] = (statuses[status] ?? 0) + 1;
     });
@@ -209,6 +214,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     // the duration plus the timeout, and what it never answered counts as errors.
     const total = once ?? Math.max(1, Math.round(spec.rate * spec.durationSeconds));
     const connections = Math.max(1, Math.min(spec.connections, total, Math.ceil(spec.rate)));
+    staggered = (connections - 1) / connections;
     const instances: Instance[] = [];
     const cutOff = setTimeout(() => instances.forEach((i) => i.stop()), (total / spec.rate + spec.timeoutSeconds + 2) * 1000);
     for (let c = 0; c < connections; c++) {
@@ -235,8 +241,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     errors: errors + (completed - ok) + unanswered,
     statuses,
     seconds,
-    // At a rate the connections start across the first second: that second is not a gap in sending.
-    okPerSecond: spec.rate ? ok / Math.max(seconds - 1, ok / spec.rate) : ok / seconds,
+    // At a rate the connections start across the first second: that start is not a gap in sending.
+    okPerSecond: ok / Math.max((lastAnswer ? (lastAnswer - started) / 1000 : seconds) - staggered, 0.001),
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
