@@ -53,9 +53,10 @@ export async function startApp(options: {
 }): Promise<Running> {
   const url = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.logFile, "a");
-  // One folder per scenario: node writes a profile per thread (tsx's loader runs in its own).
+  // One folder per scenario: node writes a profile per thread.
   const flags = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(options.profile.dir, options.profile.name)}`] : [];
-  const child = spawn(process.execPath, [...flags, "--import", "tsx", "server/index.ts"], {
+  // The compiled server, as `npm start` runs it: plain node, no TypeScript loader.
+  const child = spawn(process.execPath, [...flags, path.join(BUILD_DIR, "server.js")], {
     cwd: ROOT,
     stdio: ["ignore", out, out],
     env: {

@@ -79,6 +79,15 @@ async function build() {
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The build failed (exit ${code})`))));
   });
+  // The server itself, compiled to JavaScript as `npm run build` does, next to the app it serves.
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["scripts/build-server.mjs", path.join(BUILD_DIR, "server.js")], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`The server build failed (exit ${code})`))));
+  });
   log(`Built in ${seconds(started)} s.`);
 }
 
@@ -143,7 +152,7 @@ function describe(result: LoadResult): string {
 async function main() {
   const started = performance.now();
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  if (!args["skip-build"] || !fs.existsSync(path.join(BUILD_DIR, "server/index.js"))) await build();
+  if (!args["skip-build"] || !fs.existsSync(path.join(BUILD_DIR, "server.js"))) await build();
 
   let manifest: Manifest;
   const manifestFile = path.join(DATA_DIR, "manifest.json");

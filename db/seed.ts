@@ -1,7 +1,6 @@
 // The demo: users for every role with the logins fixed in shared/CONVENTIONS.md, the China–ASEAN
 // contest they belong to, and teams from several countries. Later issues add their demo data here.
 // Run as `npm run db:seed`; the server also calls it on start when a development database is empty.
-import { pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import type { Database, Language } from "./schema";
 import { CHINA_AND_ASEAN } from "#app/domain/countries";
@@ -466,16 +465,4 @@ export function printDemoLogins(appUrl: string): void {
       "\n",
     ),
   );
-}
-
-// `npm run db:seed`: migrate, then add the demo (idempotent: existing rows are kept).
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { getEnv } = await import("#app/infra/env.server");
-  const { getDb, migrateToLatest } = await import("#app/infra/db.server");
-  const env = getEnv();
-  const db = getDb();
-  await migrateToLatest(db);
-  await seedDemo(db);
-  printDemoLogins(env.APP_URL);
-  await db.destroy();
 }

@@ -1,6 +1,7 @@
 // The HTTP server: validates the environment, migrates (and seeds the demo on an empty
 // development database), then serves Remix behind security headers and the Origin check.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import compression from "compression";
@@ -16,7 +17,15 @@ import { startCheckinReminders } from "#app/services/checkin-reminders.server";
 import { isPrimaryInstance } from "#app/infra/litefs.server";
 import { seedDemoIfEmpty, printDemoLogins } from "#db/seed";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The project root: the nearest folder with a package.json, whether this runs as server/index.ts
+// (development, through tsx) or compiled into build/server.js (`npm run build`).
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+const root = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 // The built app (remix.config.js writes it there too): `npm run bench` serves its own copy.
 const buildDir = path.resolve(root, process.env.TRELLIS_BUILD_DIR || "build");
 
@@ -106,7 +115,10 @@ async function main() {
     app.use(viteDevServer.middlewares);
   } else {
     app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    // Other public files (favicon, robots.txt) all have an extension; pages never do, so a page
+    // request goes straight to Remix without a look at the disk (docs/performance.md).
+    const publicFiles = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
+    app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   }
   app.use(morgan(production ? "combined" : "dev", { skip: (req) => req.url?.startsWith("/assets") ?? false }));
 

@@ -1,9 +1,11 @@
 // The organiser's results of a round: every aggregation method side by side, ranked per track by the
 // chosen one, with the reason for each place. For organisers only; the one change made here is
-// asking one more judge about an entry whose reviews disagree.
+// asking one more judge about an entry whose reviews disagree. Each track shows its first 50 places;
+// one track at a time pages on (`?track=&page=`), and `?flagged=1` keeps only disagreeing entries.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
 import { ResultsTable } from "#app/components/results/ResultsTable";
@@ -13,7 +15,8 @@ import { ResultsExportLinks } from "#app/components/results/ResultsExportLinks";
 import { Button } from "#app/components/ui/Button";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
-import { DEFAULT_RESULT_METHOD, isResultMethod, RESULT_METHODS } from "#app/domain/aggregation";
+import { DEFAULT_RESULT_METHOD, isResultMethod, RESULT_METHODS, type ResultMethod } from "#app/domain/aggregation";
+import { pageOf } from "#app/domain/paging";
 import { assignJudgeSchema } from "#app/forms/judges";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { moderationView, requestModeration } from "#app/services/moderation.server";
@@ -21,18 +24,70 @@ import { chooseRoundMethod, roundResults } from "#app/services/results.server";
 import { encodeError } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
+/** Places shown per track and page: a track of 12,000 entries is read a page at a time. */
+export const RESULTS_PAGE_SIZE = 50;
+
+// Read leniently: a bad value means "every track", "the first page", "not only flagged".
+const querySchema = z.object({
+  method: z.string().optional().catch(undefined),
+  track: z.coerce.number().int().positive().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  flagged: z.literal("1").optional().catch(undefined),
+});
+
+type ResultsQuery = { method: ResultMethod; track: number | null; page: number; flagged: boolean };
+
+function resultsHref(base: string, query: ResultsQuery) {
+  const params = new URLSearchParams({ method: query.method });
+  if (query.track !== null) params.set("track", String(query.track));
+  if (query.flagged) params.set("flagged", "1");
+  if (query.page > 1) params.set("page", String(query.page));
+  return `${base}?${params.toString()}`;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
   const roundId = parseId(params.roundId);
-  const asked = new URL(request.url).searchParams.get("method") ?? "";
+  const url = new URL(request.url);
+  const asked = querySchema.parse(Object.fromEntries(url.searchParams));
   // Without a choice on screen, the page shows the round's own method.
-  const results = await roundResults(ctx, contest.id, roundId, isResultMethod(asked) ? { method: asked } : {});
+  const results = await roundResults(
+    ctx,
+    contest.id,
+    roundId,
+    asked.method && isResultMethod(asked.method) ? { method: asked.method } : {},
+  );
   if (!results.ok) {
     throw new Response(results.error.code, { status: results.error.code === "forbidden" ? 403 : 404 });
   }
-  const flagged = results.value.tracks.flatMap((tr) => tr.entries.filter((e) => e.disagreement).map((e) => e.entryId));
-  const moderation = await moderationView(ctx, contest.id, roundId, flagged);
-  return { contest, results: results.value, moderation: moderation.ok ? moderation.value : null };
+  const { tracks: allTracks, ...rest } = results.value;
+  const track = allTracks.some((tr) => tr.trackId === asked.track) ? asked.track! : null;
+  const flagged = asked.flagged === "1";
+  const tracks = allTracks
+    .filter((tr) => track === null || tr.trackId === track)
+    .map((tr) => {
+      const listed = flagged ? tr.entries.filter((e) => e.disagreement) : tr.entries;
+      const shown = pageOf(listed, track === null ? 1 : (asked.page ?? 1), RESULTS_PAGE_SIZE);
+      const { entries: _all, ...head } = tr;
+      return {
+        ...head,
+        entries: shown.rows,
+        page: shown.page,
+        pages: shown.pages,
+        listed: shown.total,
+        ranked: tr.entries.length,
+        flaggedCount: tr.entries.filter((e) => e.disagreement).length,
+      };
+    });
+  const onScreen = tracks.flatMap((tr) => tr.entries.filter((e) => e.disagreement).map((e) => e.entryId));
+  const moderation = await moderationView(ctx, contest.id, roundId, onScreen);
+  const query: ResultsQuery = { method: rest.method, track, page: tracks[0]?.page ?? 1, flagged };
+  return {
+    contest,
+    results: { ...rest, tracks, trackCount: allTracks.length },
+    query,
+    moderation: moderation.ok ? moderation.value : null,
+  };
 }
 
 /**
@@ -71,7 +126,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RoundResultsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, results, moderation } = useLoaderData<typeof loader>();
+  const { contest, results, moderation, query } = useLoaderData<typeof loader>();
+  const base = `/manage/${contest.id}/rounds/${results.roundId}/results`;
   const reply = useActionData<typeof action>();
   const moderationError = reply?.entryId ? { entryId: reply.entryId, message: reply.message } : null;
   const roundName = results.roundName ? pickLocalized(results.roundName, language) : String(results.roundId);
@@ -102,10 +158,20 @@ export default function RoundResultsPage() {
             ))}
           </select>
         </div>
+        {query.track !== null ? <input type="hidden" name="track" value={query.track} /> : null}
+        <div className="field field-checkbox">
+          <input id="results-flagged" type="checkbox" name="flagged" value="1" defaultChecked={query.flagged} />
+          <label htmlFor="results-flagged">{t("results.flaggedOnly")}</label>
+        </div>
         <Button type="submit" variant="secondary">
           {t("results.show")}
         </Button>
       </Form>
+      {query.track !== null && results.trackCount > 1 ? (
+        <p>
+          <Link to={resultsHref(base, { ...query, track: null, page: 1 })}>{t("results.everyTrack")}</Link>
+        </p>
+      ) : null}
       <div className="inline-form">
         <p role="status">{t("results.decidesBy", { method: t(`results.method.${results.roundMethod}`) })}</p>
         {results.method !== results.roundMethod ? (
@@ -136,6 +202,11 @@ export default function RoundResultsPage() {
                 {t("results.parts", { count: track.parts })}
               </p>
             ) : null}
+            <p className="muted">
+              {query.flagged
+                ? t("results.flaggedCount", { count: track.listed, ranked: track.ranked })
+                : t("results.entryCount", { count: track.ranked, flagged: track.flaggedCount })}
+            </p>
             <ResultsTable
               entries={track.entries}
               method={results.method}
@@ -144,6 +215,24 @@ export default function RoundResultsPage() {
               caption={t("results.caption", { track: trackName })}
               moderation={moderation ? { ...moderation, error: moderationError } : undefined}
             />
+            {query.track === null && track.pages > 1 ? (
+              <p>
+                <Link to={resultsHref(base, { ...query, track: track.trackId, page: 2 })}>
+                  {t("results.morePlaces", { track: trackName, count: track.listed })}
+                </Link>
+              </p>
+            ) : null}
+            {query.track !== null && track.pages > 1 ? (
+              <nav aria-label={t("results.pages", { track: trackName })} className="pager">
+                {track.page > 1 ? (
+                  <Link to={resultsHref(base, { ...query, page: track.page - 1 })}>{t("results.previous")}</Link>
+                ) : null}
+                <span>{t("results.pageOf", { page: track.page, pages: track.pages })}</span>
+                {track.page < track.pages ? (
+                  <Link to={resultsHref(base, { ...query, page: track.page + 1 })}>{t("results.next")}</Link>
+                ) : null}
+              </nav>
+            ) : null}
           </div>
         );
       })}

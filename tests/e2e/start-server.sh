@@ -3,4 +3,4 @@
 set -euo pipefail
 rm -rf test-results/e2e
 mkdir -p test-results/e2e
-exec npx tsx server/index.ts
+exec node build/server.js

@@ -355,6 +355,45 @@ describe("the results page", () => {
     expect((await load(organiser, "?method=loudest")).value!.results.method).toBe("calibrated");
   });
 
+  it("shows each track's first 50 places, pages one track on, and can keep only flagged entries", async () => {
+    // 60 more entries in Tech, each with one review from Ana: 64 entries in Tech with an assignment.
+    const tech = (
+      await t.db.selectFrom("entries").select("track_id").where("id", "=", entries["T-0001"]!).executeTakeFirstOrThrow()
+    ).track_id;
+    for (let i = 0; i < 60; i++) {
+      const team = await insertTeam(t.db, { name: `Bulk ${i}` });
+      const entryId = (
+        await insertEntry(t.db, { contestId, teamId: team.id, trackId: tech, code: `T-1${String(i).padStart(3, "0")}` })
+      ).id;
+      await review(judges.a, entryId, [i % 11, (i * 7) % 11]);
+    }
+    const first = (await load(organiser)).value!;
+    const [techView, social] = first.results.tracks;
+    expect(first.results.tracks).toHaveLength(2);
+    expect(techView!.entries).toHaveLength(50);
+    expect(techView).toMatchObject({ page: 1, pages: 2, ranked: 64, listed: 64, flaggedCount: 1 });
+    expect(social!.entries).toHaveLength(2);
+    expect(first.query).toMatchObject({ track: null, page: 1, flagged: false });
+
+    const second = (await load(organiser, `?method=median&track=${tech}&page=2`)).value!;
+    expect(second.results.tracks).toHaveLength(1);
+    expect(second.results.tracks[0]!).toMatchObject({ page: 2, pages: 2 });
+    expect(second.results.tracks[0]!.entries).toHaveLength(14);
+    // Page two carries on where page one stopped.
+    const pageOne = (await load(organiser, `?method=median&track=${tech}`)).value!.results.tracks[0]!.entries;
+    const codes = [...pageOne, ...second.results.tracks[0]!.entries].map((e) => e.code);
+    expect(new Set(codes).size).toBe(64);
+
+    // Out of range and unknown values fall back instead of failing.
+    expect((await load(organiser, `?track=${tech}&page=99`)).value!.results.tracks[0]!.page).toBe(2);
+    expect((await load(organiser, "?track=999999&page=x")).value!.results.tracks).toHaveLength(2);
+
+    const flagged = (await load(organiser, "?flagged=1")).value!;
+    expect(flagged.results.tracks[0]!.entries.map((e) => e.code)).toEqual(["T-0003"]);
+    expect(flagged.results.tracks[0]!.listed).toBe(1);
+    expect(flagged.results.tracks[1]!.entries).toEqual([]);
+  });
+
   it("is closed to judges and founders", async () => {
     expect((await load(judges.a)).status).toBe(403);
     expect((await load(founder)).status).toBe(403);
