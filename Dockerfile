@@ -29,8 +29,9 @@ RUN npm ci
 COPY . .
 RUN npm run build
 
-# Remove dev dependencies. The server runs TypeScript through tsx, and tsx is in
-# "dependencies", so it stays. Optional packages (the argon2 binary) stay too.
+# Remove dev dependencies. The server runs as compiled JavaScript (build/server.js); the
+# migration and seed scripts run through tsx, which is in "dependencies", so it stays.
+# Optional packages (the argon2 binary) stay too.
 RUN npm prune --omit=dev
 
 # ---------------------------------------------------------------------------
@@ -61,7 +62,7 @@ ENV NODE_ENV=production \
 
 WORKDIR /app
 
-# Pruned node_modules, the build output and the server/db sources that tsx runs.
+# Pruned node_modules, the build output (with build/server.js) and the db sources that tsx runs.
 COPY --from=build /app /app
 
 RUN mkdir -p /data /litefs

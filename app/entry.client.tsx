@@ -1,14 +1,16 @@
-// Browser start: i18next from the catalogs the server embedded in the page, then hydration.
+// Browser start: i18next from the catalogs the page names (fetched once, then cached), then hydration.
 import { RemixBrowser } from "@remix-run/react";
 import i18next, { type Resource } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "#app/i18n";
-import { TIME_ZONE_COOKIE_SCRIPT_NAME, readEmbeddedI18n } from "#app/utils/client-i18n";
+import { TIME_ZONE_COOKIE_SCRIPT_NAME, loadCatalogs, readEmbeddedI18n } from "#app/utils/client-i18n";
 
 async function hydrate() {
-  const { language, resources } = readEmbeddedI18n();
+  const embedded = readEmbeddedI18n();
+  const language = embedded.language;
+  const resources = await loadCatalogs(embedded);
   await i18next
     .use(initReactI18next)
     .init({ ...i18nConfig, lng: language, resources: { [language]: resources as Resource[string] } });

@@ -9,9 +9,9 @@ import { Toaster } from "#app/components/layout/Toaster";
 import { useNonce } from "#app/components/nonce";
 import { getAuth } from "#app/infra/auth.server";
 import { readTimeZoneCookie } from "#app/infra/cookies.server";
-import { getRequestLanguage } from "#app/infra/i18n.server";
+import { browserCatalogUrl, getRequestLanguage } from "#app/infra/i18n.server";
 import { readToast } from "#app/infra/toast.server";
-import { I18N_SCRIPT_ID, serializeForScript } from "#app/utils/client-i18n";
+import { embeddedI18nText, I18N_SCRIPT_ID, serializeForScript } from "#app/utils/client-i18n";
 import type { Language } from "#app/domain/locale";
 import stylesHref from "#app/styles/app.css?url";
 
@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       language,
+      catalogUrl: browserCatalogUrl(language),
       timeZone,
       requestId: request.headers.get("X-Request-Id"),
       toast,
@@ -67,13 +68,19 @@ export function useRootData() {
 function Document({ language, children }: { language: Language; children: React.ReactNode }) {
   const nonce = useNonce();
   const { i18n } = useTranslation();
-  const embedded = serializeForScript({ language, resources: i18n.store?.data?.[language] ?? {} });
+  const catalogUrl = useRouteLoaderData<typeof loader>("root")?.catalogUrl ?? null;
+  // The browser renders the tag exactly as the server wrote it; the server names the catalogs'
+  // address, or (an error page without the root's data) carries them inline.
+  const embedded =
+    embeddedI18nText() ??
+    serializeForScript(catalogUrl ? { language, url: catalogUrl } : { language, resources: i18n.store?.data?.[language] ?? {} });
   return (
     <html lang={language} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {catalogUrl ? <link rel="preload" href={catalogUrl} as="fetch" crossOrigin="anonymous" /> : null}
         <Links />
       </head>
       <body>

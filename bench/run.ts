@@ -249,25 +249,19 @@ async function main() {
     if (!only.has(name)) continue;
     await restartForProfile(name);
     log(`\n${name}:`);
-    // The ranking page holds the whole round (every entry of every track): a few requests one at a
-    // time, since 32 at once would only measure the server running out of memory.
-    const whole = name === "ranking_page";
-    const heavy = whole ? { connections: 1, amount: 3, timeoutSeconds: 600 } : {};
-    const warm = whole ? null : await warmUp(planFor(name, manifest, app.url, versions, seed++));
+    const warm = await warmUp(planFor(name, manifest, app.url, versions, seed++));
     memory.take();
     const max = await load(planFor(name, manifest, app.url, versions, seed++), {
       durationSeconds: duration,
       timeoutSeconds: 60,
-      ...(warm ? { amount: maxAmount(warm) } : {}),
-      ...heavy,
+      amount: maxAmount(warm),
     });
-    log(`  max (${heavy.connections ?? MAX_CONNECTIONS} connections): ${describe(max)}`);
+    log(`  max (${MAX_CONNECTIONS} connections): ${describe(max)}`);
     if (max.samples.length) log(`  refused, e.g. ${max.samples[0]}`);
     const offered = OFFERED_RPS[name];
     const rated = await load(planFor(name, manifest, app.url, versions, seed++), {
       rate: offered,
       durationSeconds: duration,
-      ...heavy,
     });
     log(`  at ${offered}/s: ${describe(rated)}`);
     if (rated.samples.length) log(`  refused, e.g. ${rated.samples[0]}`);
@@ -287,7 +281,6 @@ async function main() {
     if (crashed) problems.push(crashed);
     const note = [
       crashed ?? "",
-      whole ? "one request at a time (the page holds the whole round)" : "",
       max.errors ? `${max.errors} errors at max` : "",
       rated.okPerSecond < offered * 0.95 ? `only ${Math.round(rated.okPerSecond)}/s answered of ${offered}/s offered` : "",
     ]

@@ -100,8 +100,24 @@ export function planFor(name: Measurement, m: Manifest, origin: string, draftVer
       }
       return { kind: "rotate", items };
     }
-    case "ranking_page":
-      return { kind: "rotate", items: [page(`${manage}/rounds/${m.roundId}/results`, organiser)] };
+    case "ranking_page": {
+      // The organiser reading the ranking: every track's top 50, one track paged on, the flagged
+      // entries, by the round's method and now and then by another.
+      const perTrack = Math.max(1, Math.ceil((m.counts.entries ?? 1) / m.trackIds.length / 50));
+      const items: PlainRequest[] = [];
+      for (let i = 0; i < 200; i++) {
+        const query = new URLSearchParams();
+        if (i % 10 === 9) query.set("method", random.pick(["mean", "median"]));
+        if (i % 4 !== 0) {
+          query.set("track", String(random.pick(m.trackIds)));
+          query.set("page", String(random.int(1, perTrack)));
+        }
+        if (i % 7 === 3) query.set("flagged", "1");
+        const search = query.toString();
+        items.push(page(`${manage}/rounds/${m.roundId}/results${search ? `?${search}` : ""}`, organiser));
+      }
+      return { kind: "rotate", items };
+    }
   }
 }
 

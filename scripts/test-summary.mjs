@@ -1,4 +1,4 @@
-// Adds up the vitest and Playwright JSON reports into one closing line: "N passed, N failed".
+// Adds up the vitest (unit and integration, crash) and Playwright JSON reports into one closing line: "N passed, N failed".
 import fs from "node:fs";
 
 function read(file) {
@@ -19,6 +19,14 @@ if (vitest) {
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 } else {
   console.log("tests: the vitest report is missing");
+  failed += 1;
+}
+const crash = read("test-results/vitest-crash.json");
+if (crash) {
+  passed += crash.numPassedTests ?? 0;
+  failed += crash.numFailedTests ?? 0;
+} else {
+  console.log("tests: the crash-test report is missing");
   failed += 1;
 }
 const playwright = read("test-results/playwright.json");

@@ -16,6 +16,20 @@ import { startMailSender } from "#app/infra/mail/sender.server";
 import { startCheckinReminders } from "#app/services/checkin-reminders.server";
 import { isPrimaryInstance } from "#app/infra/litefs.server";
 import { seedDemoIfEmpty, printDemoLogins } from "#db/seed";
+import type { BodyLimits } from "#app/domain/body-limit";
+import { refuseLargeBodies } from "./body-limit";
+import { MAX_UPLOAD_MB } from "#app/utils/submit.server";
+import { ATTACHMENT_MAX_MB } from "#app/forms/checkins";
+import { JUDGE_CSV_MAX_KB } from "#app/forms/judges";
+
+const MB = 1024 * 1024;
+// Each file form's largest file (one per request) plus room for its other fields and the multipart framing.
+const BODY_LIMITS: BodyLimits = {
+  handIn: MAX_UPLOAD_MB * MB + MB,
+  checkin: ATTACHMENT_MAX_MB * MB + MB,
+  judgesCsv: JUDGE_CSV_MAX_KB * 1024 + 64 * 1024,
+  form: MB,
+};
 
 // The project root: the nearest folder with a package.json, whether this runs as server/index.ts
 // (development, through tsx) or compiled into build/server.js (`npm run build`).
@@ -100,6 +114,9 @@ async function main() {
     if (allowed) return next();
     res.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
   });
+
+  // Bodies too large for their path are refused from the headers, before any of it is read.
+  app.use(refuseLargeBodies(BODY_LIMITS));
 
   app.get("/healthz", async (_req, res) => {
     try {

@@ -13,6 +13,7 @@ export interface Actor {
 export type Action =
   | { type: "admin.mailbox.read" }
   | { type: "admin.audit.read" }
+  | { type: "contest.audit.read"; contestId: number }
   | { type: "contest.create" }
   | { type: "contest.manage"; contestId: number }
   | { type: "contest.judge"; contestId: number }
@@ -36,6 +37,9 @@ export function can(actor: Actor | null, action: Action): boolean {
       // Platform admins, and people who already organise a contest, may start another.
       return actor.isAdmin || actor.contestRoles.some((r) => r.role === "organiser");
     case "contest.manage":
+      return actor.isAdmin || hasContestRole(actor, action.contestId, ["organiser"]);
+    case "contest.audit.read":
+      // The contest's own log, for those who run it; the platform-wide log is admin.audit.read.
       return actor.isAdmin || hasContestRole(actor, action.contestId, ["organiser"]);
     case "contest.judge":
       return hasContestRole(actor, action.contestId, ["judge"]);

@@ -51,3 +51,13 @@ export const SIGN_UP_PER_IP: RateLimitPolicy = { limit: 10, windowMs: 60 * 60_00
 export const PASSWORD_RESET_PER_IP: RateLimitPolicy = { limit: 10, windowMs: 60 * 60_000 };
 export const PASSWORD_RESET_PER_ACCOUNT: RateLimitPolicy = { limit: 3, windowMs: 60 * 60_000 };
 export const VERIFY_RESEND_PER_ACCOUNT: RateLimitPolicy = { limit: 3, windowMs: 60 * 60_000 };
+
+// Invitations send mail to any address the sender types: limited per sender so no account becomes
+// a spam relay. A judge CSV import counts once however many rows it has (it is bounded by its size).
+export const TEAM_INVITES_PER_ACCOUNT: RateLimitPolicy = { limit: 30, windowMs: 60 * 60_000 };
+export const JUDGE_INVITE_BATCHES_PER_ACCOUNT: RateLimitPolicy = { limit: 30, windowMs: 60 * 60_000 };
+export const MENTOR_INVITES_PER_ACCOUNT: RateLimitPolicy = { limit: 60, windowMs: 60 * 60_000 };
+// Wrong or unknown tokens (invitations, password reset, email verification) per network address.
+export const TOKEN_FAILURES_PER_IP: RateLimitPolicy = { limit: 20, windowMs: 15 * 60_000 };
+// Hand-ins and check-in attachments per account: far above a team's real pace, even at a deadline.
+export const UPLOADS_PER_ACCOUNT: RateLimitPolicy = { limit: 60, windowMs: 10 * 60_000 };

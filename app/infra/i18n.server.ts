@@ -1,5 +1,6 @@
 // Server-side translation: the language of a request, and a `t` for any language (emails are
 // written in the recipient's language, not the sender's).
+import { createHash } from "node:crypto";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { resources } from "#locales/index";
@@ -40,4 +41,25 @@ export async function getRequestLanguage(request: Request, profileLanguage?: str
 /** The catalogs one language needs in the browser. */
 export function clientResources(language: Language) {
   return resources[language];
+}
+
+const catalogs = new Map<Language, { json: string; version: string }>();
+
+/**
+ * One language's catalogs as the browser loads them (`/i18n/<language>?v=<version>`), serialised
+ * once per process; the version is a hash of the text, so a new release changes the address and
+ * browsers may keep a version for good.
+ */
+export function browserCatalog(language: Language): { json: string; version: string } {
+  let catalog = catalogs.get(language);
+  if (!catalog) {
+    const json = JSON.stringify(resources[language]);
+    catalog = { json, version: createHash("sha256").update(json).digest("hex").slice(0, 12) };
+    catalogs.set(language, catalog);
+  }
+  return catalog;
+}
+
+export function browserCatalogUrl(language: Language): string {
+  return `/i18n/${language}?v=${browserCatalog(language).version}`;
 }

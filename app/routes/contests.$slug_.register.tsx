@@ -17,6 +17,7 @@ import { redirectWithToast } from "#app/infra/toast.server";
 import { getContestPage } from "#app/services/public-contests.server";
 import { registerTeam, registrationForm } from "#app/services/registration.server";
 import { encodeError, errorText } from "#app/utils/errors";
+import { formErrorMap } from "#app/utils/form";
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], slug: string) {
   const auth = await requireUser(request);
@@ -38,7 +39,7 @@ type Errors = Record<string, string[]>;
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx, form } = await load(request, context, params.slug ?? "");
   const formData = await request.formData();
-  const parsed = registrationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = registrationSchema.safeParse(Object.fromEntries(formData), { errorMap: formErrorMap });
   if (!parsed.success) {
     const errors: Errors = {};
     for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);

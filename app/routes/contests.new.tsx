@@ -1,6 +1,7 @@
 // Start a new contest: its name, its address and its time zone. It begins as a draft.
 import { FormProvider, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +14,7 @@ import { requirePermission, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { createContest } from "#app/services/contests.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
+import { rotatedSessionCookie } from "#app/utils/session-rotation.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { type: "contest.create" });
@@ -23,9 +25,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePermission(request, { type: "contest.create" });
   const submission = parseWithZod(await request.formData(), { schema: createContestSchema });
   if (submission.status !== "success") return replyInvalid(submission);
-  const result = await createContest(serviceContext(request, context, auth), submission.value);
+  const ctx = serviceContext(request, context, auth);
+  const result = await createContest(ctx, submission.value);
   if (!result.ok) return replyWithError(submission, result.error);
-  return redirectWithToast(`/manage/${result.value.id}`, { kind: "success", key: "manage.created" });
+  // The creator becomes the contest's organiser: a new session goes with the new role.
+  return redirectWithToast(`/manage/${result.value.id}`, { kind: "success", key: "manage.created" }, [
+    await rotatedSessionCookie(ctx, auth),
+  ]);
 }
 
 export default function NewContest() {

@@ -2,7 +2,7 @@
 // keeps up to date (mentors and organisers read them); links to its check-ins and support requests.
 // To anyone who is not the team, one of its mentors or an organiser, it does not exist.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";

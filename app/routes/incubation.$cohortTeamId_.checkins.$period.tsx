@@ -1,7 +1,7 @@
 // One period's check-in of a cohort team. The team fills it in (draft, submit, edit until the
 // period closes) and attaches files; its mentors and the organisers read what was submitted and set
 // the mentor's status with a note. Anyone else, or a period the cohort does not have: not found.
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
@@ -72,7 +72,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError)
         return refused("upload", { code: "file_too_large", params: { max: ATTACHMENT_MAX_MB } }, 413);
-      throw error;
+      // Anything else the parser throws on is a body no browser sends (a part without a name...).
+      return refused("upload", { code: "formInput.unreadable" });
     }
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) return refused("upload", { code: "file_empty" });

@@ -1,6 +1,6 @@
 // A cohort team's support requests: its members ask for help and follow each request; its mentors
 // and the organisers read them here. To anyone else the team does not exist.
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -8,6 +8,7 @@ import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectInvitation, respondToInvitation } from "#app/services/invitations.server";
 import { encodeError, errorText } from "#app/utils/errors";
+import { rotatedSessionCookie } from "#app/utils/session-rotation.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
@@ -20,10 +21,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireUser(request);
   const accept = (await request.formData()).get("answer") === "accept";
-  const result = await respondToInvitation(serviceContext(request, context, auth), params.token ?? "", accept);
+  const ctx = serviceContext(request, context, auth);
+  const result = await respondToInvitation(ctx, params.token ?? "", accept);
   if (!result.ok) return data({ message: encodeError(result.error) }, { status: 400 });
   return accept
-    ? redirectWithToast(`/teams/${result.value.teamId}`, { kind: "success", key: "teams.joined" })
+    ? redirectWithToast(`/teams/${result.value.teamId}`, { kind: "success", key: "teams.joined" }, [
+        await rotatedSessionCookie(ctx, auth),
+      ])
     : redirectWithToast("/", { kind: "info", key: "teams.declined" });
 }
 

@@ -11,6 +11,7 @@ import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectJudgeInvitation, respondToJudgeInvitation } from "#app/services/judges.server";
 import { encodeError, errorText } from "#app/utils/errors";
+import { rotatedSessionCookie } from "#app/utils/session-rotation.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
@@ -23,10 +24,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireUser(request);
   const accept = (await request.formData()).get("answer") === "accept";
-  const result = await respondToJudgeInvitation(serviceContext(request, context, auth), params.token ?? "", accept);
+  const ctx = serviceContext(request, context, auth);
+  const result = await respondToJudgeInvitation(ctx, params.token ?? "", accept);
   if (!result.ok) return data({ message: encodeError(result.error) }, { status: 400 });
+  // Judging is a new role: a new session goes with it.
   return accept
-    ? redirectWithToast(`/judging/${result.value.contestId}`, { kind: "success", key: "judging.invitation.accepted" })
+    ? redirectWithToast(`/judging/${result.value.contestId}`, { kind: "success", key: "judging.invitation.accepted" }, [
+        await rotatedSessionCookie(ctx, auth),
+      ])
     : redirectWithToast("/", { kind: "info", key: "judging.invitation.declined" });
 }
 

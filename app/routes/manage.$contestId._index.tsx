@@ -1,5 +1,5 @@
 // An organiser's overview of one contest: where it stands, what comes next, and its parts.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Time } from "#app/components/Time";
@@ -23,9 +23,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
   const to = String((await request.formData()).get("to") ?? "");
-  if (!isContestState(to)) return { error: "invalid_choice" };
+  if (!isContestState(to)) return data({ error: "invalid_choice" }, { status: 400 });
   const result = await changeContestState(ctx, contest.id, to);
-  if (!result.ok) return { error: result.error.code };
+  if (!result.ok) return data({ error: result.error.code }, { status: 400 });
   return redirectWithToast(`/manage/${contest.id}`, { kind: "success", key: "manage.stateChanged", params: { state: to } });
 }
 

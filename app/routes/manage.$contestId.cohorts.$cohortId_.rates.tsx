@@ -1,6 +1,6 @@
 // A cohort's exchange rates per period (into its reporting currency), the submitted figures still
 // without a rate, the overdue check-ins, and "Send due reminders now". For the contest's organisers.
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";

@@ -1,6 +1,6 @@
 // The organisers' queue of one cohort's support requests: filter by status and kind, route each to a
 // mentor or a partner, follow it, close it with a resolution, reopen it, and keep the team posted.
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";

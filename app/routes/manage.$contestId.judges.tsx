@@ -1,7 +1,8 @@
 // Organisers: the contest's judges. Invite one, or many from a CSV file (nobody when a line is
 // wrong); see who signed the agreement, their conflicts and load; revoke invitations, withdraw judges.
 import { FormProvider, getFormProps, getInputProps, useForm, useField, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import {
   data,
   MaxPartSizeExceededError,
@@ -51,12 +52,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     try {
       formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: JUDGE_CSV_MAX_KB * 1024 }));
     } catch (error) {
-      if (!(error instanceof MaxPartSizeExceededError)) throw error;
+      // Anything else the parser throws on is a body no browser sends (a part without a name...).
+      const tooLarge = error instanceof MaxPartSizeExceededError;
       const result: SubmissionResult<string[]> = {
         status: "error",
-        error: { csv: [encodeError({ code: "csv_too_large", params: { max: JUDGE_CSV_MAX_KB } })] },
+        error: {
+          csv: [tooLarge ? encodeError({ code: "csv_too_large", params: { max: JUDGE_CSV_MAX_KB } }) : "formInput.unreadable"],
+        },
       };
-      return data<CsvReply>({ intent: "csv", result }, { status: 413 });
+      return data<CsvReply>({ intent: "csv", result }, { status: tooLarge ? 413 : 400 });
     }
     const submission = parseWithZod(formData, { schema: judgeCsvSchema });
     if (submission.status !== "success") return replyInvalid(submission, { hideFields: ["csv"], extra: { intent: "csv" } });

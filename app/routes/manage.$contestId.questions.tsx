@@ -1,6 +1,6 @@
 // The questions a contest asks on its registration form: list, reorder, edit, remove, add, and a
 // preview of the form as entrants will see it.
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";

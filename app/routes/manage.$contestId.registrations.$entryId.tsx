@@ -1,5 +1,5 @@
 // Organisers: one registration in full (team, members, answers) and, once withdrawn, a way back.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await restoreEntry(ctx, contest.id, entryId);
   if (!result.ok) {
     if (result.error.code === "not_found") throw new Response("Not found", { status: 404 });
-    return { error: encodeError(result.error) };
+    return data({ error: encodeError(result.error) }, { status: 400 });
   }
   return redirectWithToast(`/manage/${contest.id}/registrations/${entryId}`, { kind: "success", key: "registrations.restored" });
 }

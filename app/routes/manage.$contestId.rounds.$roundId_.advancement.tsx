@@ -15,6 +15,7 @@ import { changeSchema, cutRuleQuery, readCutRule } from "#app/forms/advancement"
 import { redirectWithToast } from "#app/infra/toast.server";
 import { advancementPlan, confirmAdvancement, DEFAULT_CUT_RULE, writeAdvancementChange } from "#app/services/advancement.server";
 import { encodeError, errorText } from "#app/utils/errors";
+import { formErrorMap } from "#app/utils/form";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -35,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "change") {
-    const parsed = changeSchema.safeParse(Object.fromEntries(formData));
+    const parsed = changeSchema.safeParse(Object.fromEntries(formData), { errorMap: formErrorMap });
     const entryId = Number(formData.get("entryId")) || null;
     if (!parsed.success)
       return data({ intent, entryId, message: parsed.error.issues[0]?.message ?? "invalid_choice" } satisfies ChangeReply, {

@@ -3,7 +3,8 @@
 // paged 50 at a time and filtered by track, judge, review status and code (all in the URL), a judge
 // replaced in one step, reminders to judges with reviews to finish, and each judge next to the panel.
 import { FormProvider, getCollectionProps, getFormProps, useField, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
@@ -24,6 +25,7 @@ import { remindJudges, replaceJudge } from "#app/services/judging-progress.serve
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
+import { pageOf } from "#app/domain/paging";
 
 const STATUSES = ["missing", "not_started", "draft", "submitted"] as const;
 type Status = (typeof STATUSES)[number];
@@ -35,7 +37,11 @@ const querySchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   code: z.string().trim().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  judges: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
+
+/** The judges' table is paged on its own: a national round has a thousand judges. */
+const JUDGES_PAGE_SIZE = 50;
 
 interface Query {
   trackId: number | null;
@@ -43,6 +49,7 @@ interface Query {
   status: Status | null;
   code: string | null;
   page: number;
+  judgesPage: number;
 }
 
 function readQuery(url: URL): Query {
@@ -53,6 +60,7 @@ function readQuery(url: URL): Query {
     status: read("status"),
     code: read("code"),
     page: read("page"),
+    judges: read("judges"),
   });
   return {
     trackId: parsed.track ?? null,
@@ -60,16 +68,18 @@ function readQuery(url: URL): Query {
     status: parsed.status ?? null,
     code: parsed.code || null,
     page: parsed.page ?? 1,
+    judgesPage: parsed.judges ?? 1,
   };
 }
 
-function pageHref(base: string, query: Omit<Query, "page">, page: number) {
+function pageHref(base: string, query: Omit<Query, "page" | "judgesPage">, page: number, judgesPage = 1) {
   const params = new URLSearchParams();
   if (query.trackId !== null) params.set("track", String(query.trackId));
   if (query.judgeId !== null) params.set("judge", String(query.judgeId));
   if (query.status !== null) params.set("status", query.status);
   if (query.code) params.set("code", query.code);
   if (page > 1) params.set("page", String(page));
+  if (judgesPage > 1) params.set("judges", String(judgesPage));
   const search = params.toString();
   return search ? `${base}?${search}` : base;
 }
@@ -83,9 +93,27 @@ const remindSchema = z.object({ judgeId: z.coerce.number().int().positive().opti
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { auth, ctx, contest } = await requireManagedContest(request, context, params);
   const roundId = parseId(params.roundId);
-  const result = await assignmentsPage(ctx, contest.id, roundId, readQuery(new URL(request.url)));
+  const query = readQuery(new URL(request.url));
+  const result = await assignmentsPage(ctx, contest.id, roundId, query);
   if (!result.ok) throw new Response("Not found", { status: 404 });
-  return { contest, page: result.value, timeZone: auth.user.time_zone };
+  const everyJudge = result.value.judges;
+  const judgesShown = pageOf(everyJudge, query.judgesPage, JUDGES_PAGE_SIZE);
+  return {
+    contest,
+    page: { ...result.value, judges: judgesShown.rows },
+    // The whole round's figures and the filter's choices still cover every judge.
+    totals: everyJudge.reduce(
+      (sum, j) => ({
+        assigned: sum.assigned + j.assigned,
+        submitted: sum.submitted + j.submitted,
+        drafts: sum.drafts + j.drafts,
+      }),
+      { assigned: 0, submitted: 0, drafts: 0 },
+    ),
+    judgeChoices: everyJudge.map((j) => ({ id: j.id, name: j.name })),
+    judgesPager: { page: judgesShown.page, pages: judgesShown.pages, total: judgesShown.total },
+    timeZone: auth.user.time_zone,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -147,7 +175,7 @@ type ActionReply = { intent: string; entryId?: number | null; assignmentId?: num
 export default function Assignments() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, page, timeZone } = useLoaderData<typeof loader>();
+  const { contest, page, timeZone, totals, judgeChoices, judgesPager } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const base = `/manage/${contest.id}/rounds/${page.round.id}/assignments`;
@@ -173,7 +201,7 @@ export default function Assignments() {
         </p>
       ) : null}
 
-      <Progress page={page} viewerTimeZone={timeZone} contestTimeZone={contest.timeZone} />
+      <Progress page={page} totals={totals} viewerTimeZone={timeZone} contestTimeZone={contest.timeZone} />
 
       <AutoAssign
         lastResult={actionData && "result" in actionData && actionData.intent === "assign" ? actionData.result : undefined}
@@ -185,7 +213,7 @@ export default function Assignments() {
       <div className="card stack">
         <h2>{t("judging.assignments.entriesTitle")}</h2>
         <p>{t("judging.assignments.perEntry", { count: page.round.judgesPerEntry })}</p>
-        <Filters base={base} page={page} />
+        <Filters base={base} page={page} judgeChoices={judgeChoices} />
         <p role="status">
           {t("judging.progress.matches", { count: page.total })}{" "}
           {filtered ? <Link to={base}>{t("judging.progress.clear")}</Link> : null}
@@ -211,7 +239,7 @@ export default function Assignments() {
         ) : null}
       </div>
 
-      <JudgesTable base={base} page={page} />
+      <JudgesTable base={base} page={page} pager={judgesPager} query={query} />
     </section>
   );
 }
@@ -219,19 +247,17 @@ export default function Assignments() {
 /** Where the round stands, its review deadline, and the reminder for everyone with work left. */
 function Progress({
   page,
+  totals,
   viewerTimeZone,
   contestTimeZone,
 }: {
   page: AssignmentsPage;
+  totals: { assigned: number; submitted: number; drafts: number };
   viewerTimeZone: string;
   contestTimeZone: string;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const totals = page.judges.reduce(
-    (sum, j) => ({ assigned: sum.assigned + j.assigned, submitted: sum.submitted + j.submitted, drafts: sum.drafts + j.drafts }),
-    { assigned: 0, submitted: 0, drafts: 0 },
-  );
   const unfinished = totals.assigned - totals.submitted;
   return (
     <div className="card stack">
@@ -292,7 +318,15 @@ function Progress({
 }
 
 /** The filters, sent as a GET form so the URL carries them (and the page can be shared or reloaded). */
-function Filters({ base, page }: { base: string; page: AssignmentsPage }) {
+function Filters({
+  base,
+  page,
+  judgeChoices,
+}: {
+  base: string;
+  page: AssignmentsPage;
+  judgeChoices: Array<{ id: number; name: string }>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
@@ -312,7 +346,7 @@ function Filters({ base, page }: { base: string; page: AssignmentsPage }) {
         <label htmlFor="filter-judge">{t("judging.progress.judge")}</label>
         <select id="filter-judge" name="judge" defaultValue={page.judgeId ?? ""}>
           <option value="">{t("judging.progress.allJudges")}</option>
-          {page.judges.map((j) => (
+          {judgeChoices.map((j) => (
             <option key={j.id} value={j.id}>
               {j.name}
             </option>
@@ -623,7 +657,17 @@ function ReplaceJudge({ row, judge, error }: { row: Row; judge: Row["judges"][nu
 }
 
 /** Each judge's work in the round, and their scoring next to the panel's on the same entries. */
-function JudgesTable({ base, page }: { base: string; page: AssignmentsPage }) {
+function JudgesTable({
+  base,
+  page,
+  pager,
+  query,
+}: {
+  base: string;
+  page: AssignmentsPage;
+  pager: { page: number; pages: number; total: number };
+  query: Omit<Query, "page" | "judgesPage">;
+}) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const one = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -724,6 +768,17 @@ function JudgesTable({ base, page }: { base: string; page: AssignmentsPage }) {
           </table>
         </div>
       )}
+      {pager.pages > 1 ? (
+        <nav aria-label={t("judging.progress.judgesPages")} className="pager">
+          {pager.page > 1 ? (
+            <Link to={pageHref(base, query, page.page, pager.page - 1)}>{t("judging.assignments.previous")}</Link>
+          ) : null}
+          <span>{t("judging.assignments.pageOf", { page: pager.page, pages: pager.pages })}</span>
+          {pager.page < pager.pages ? (
+            <Link to={pageHref(base, query, page.page, pager.page + 1)}>{t("judging.assignments.next")}</Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

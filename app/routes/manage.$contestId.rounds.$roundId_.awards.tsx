@@ -1,5 +1,5 @@
 // A round's awards: define them in order, grant them to entries, take grants back.
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";

@@ -17,6 +17,7 @@ import { REASON_MAX } from "#app/forms/advancement";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { publicationPage, publishRound } from "#app/services/publication.server";
 import { encodeError } from "#app/utils/errors";
+import { formErrorMap } from "#app/utils/form";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
 const publishSchema = z.object({ reason: z.string().trim().max(REASON_MAX, `too_long?max=${REASON_MAX}`).default("") });
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
   const roundId = parseId(params.roundId);
-  const parsed = publishSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = publishSchema.safeParse(Object.fromEntries(await request.formData()), { errorMap: formErrorMap });
   if (!parsed.success) return data({ message: parsed.error.issues[0]?.message ?? "invalid_choice" }, { status: 400 });
   const result = await publishRound(ctx, contest.id, roundId, { reason: parsed.data.reason || null });
   if (!result.ok) return data({ message: encodeError(result.error) }, { status: 400 });

@@ -1,7 +1,8 @@
 // A contest's tracks: add one, rename one, remove one that has no entries.
 import { FormProvider, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
@@ -37,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "delete") {
     const result = await deleteTrack(ctx, contest.id, parseId(String(formData.get("trackId") ?? "")));
-    if (!result.ok) return { deleteError: result.error.code };
+    if (!result.ok) return data({ deleteError: result.error.code }, { status: 400 });
     return redirectWithToast(`/manage/${contest.id}/tracks`, { kind: "success", key: "manage.trackDeleted" });
   }
   const submission = parseWithZod(formData, { schema: trackSchema });

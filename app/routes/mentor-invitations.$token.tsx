@@ -11,6 +11,7 @@ import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectMentorInvitation, respondToMentorInvitation } from "#app/services/mentoring.server";
 import { encodeError, errorText } from "#app/utils/errors";
+import { rotatedSessionCookie } from "#app/utils/session-rotation.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
@@ -23,10 +24,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const auth = await requireUser(request);
   const accept = (await request.formData()).get("answer") === "accept";
-  const result = await respondToMentorInvitation(serviceContext(request, context, auth), params.token ?? "", accept);
+  const ctx = serviceContext(request, context, auth);
+  const result = await respondToMentorInvitation(ctx, params.token ?? "", accept);
   if (!result.ok) return data({ message: encodeError(result.error) }, { status: 400 });
   return accept
-    ? redirectWithToast("/mentoring", { kind: "success", key: "mentoring.invitation.accepted" })
+    ? redirectWithToast("/mentoring", { kind: "success", key: "mentoring.invitation.accepted" }, [
+        await rotatedSessionCookie(ctx, auth),
+      ])
     : redirectWithToast("/", { kind: "info", key: "mentoring.invitation.declined" });
 }
 

@@ -1,7 +1,7 @@
 // Support requests routed to the signed-in mentor, in every contest: the team, its contacts and the
 // details; the mentor keeps the team posted with updates, marks a request in progress and closes it
 // with a resolution (organisers can reopen it).
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";

@@ -1,6 +1,7 @@
 // Create a team; its creator becomes the lead.
 import { FormProvider, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +14,7 @@ import { requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { createTeam } from "#app/services/teams.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
+import { rotatedSessionCookie } from "#app/utils/session-rotation.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, actor } = await requireUser(request);
@@ -23,9 +25,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: teamSchema });
   if (submission.status !== "success") return replyInvalid(submission);
-  const result = await createTeam(serviceContext(request, context, auth), submission.value);
+  const ctx = serviceContext(request, context, auth);
+  const result = await createTeam(ctx, submission.value);
   if (!result.ok) return replyWithError(submission, result.error);
-  return redirectWithToast(`/teams/${result.value.id}`, { kind: "success", key: "teams.created" });
+  // The creator becomes the team's lead: a new session goes with the new role.
+  return redirectWithToast(`/teams/${result.value.id}`, { kind: "success", key: "teams.created" }, [
+    await rotatedSessionCookie(ctx, auth),
+  ]);
 }
 
 export default function NewTeam() {

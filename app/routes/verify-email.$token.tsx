@@ -6,10 +6,9 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
 import { getAuth, serviceContext } from "#app/infra/auth.server";
-import { serializeSessionCookie } from "#app/infra/session.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectVerificationToken, verifyEmail } from "#app/services/account.server";
-import { rotateSession } from "#app/services/identity.server";
+import { rotatedSessionCookie } from "#app/utils/session-rotation.server";
 import { errorText } from "#app/utils/errors";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -25,10 +24,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!result.ok) return data({ problem: result.error.code }, { status: 400 });
   if (auth && auth.user.id === result.value.userId) {
     // Verification raises what the account may do: a new session against fixation.
-    const session = await rotateSession(ctx, auth.user.id, auth.session.id);
-    return redirectWithToast("/", { kind: "success", key: "auth:verify.done" }, [
-      await serializeSessionCookie(session.token, new Date(session.session.created_at)),
-    ]);
+    return redirectWithToast("/", { kind: "success", key: "auth:verify.done" }, [await rotatedSessionCookie(ctx, auth)]);
   }
   return redirectWithToast(auth ? "/" : "/login", { kind: "success", key: "auth:verify.done" });
 }

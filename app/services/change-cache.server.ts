@@ -11,9 +11,9 @@ interface Kept {
   value: Promise<unknown>;
 }
 
-/** Per database handle (tests and scripts open several) and counter; a few dozen keys each at most. */
+/** Per database handle (tests and scripts open several) and counter, at most MAX_KEYS keys each. */
 const kept = new WeakMap<object, Map<ChangeCounter, Map<string, Kept>>>();
-const MAX_KEYS = 64;
+const MAX_KEYS = 256;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
@@ -39,7 +39,13 @@ export async function cachedUntilChanged<T>(db: DB, counter: ChangeCounter, key:
   let map = byCounter.get(counter);
   if (!map) byCounter.set(counter, (map = new Map()));
   const hit = map.get(key);
-  if (hit && hit.version === version) return hit.value as Promise<T>;
+  if (hit && hit.version === version) {
+    // Least recently used goes first: a round's results, read on every results page, must not be
+    // pushed out by a run of one-off filter counts.
+    map.delete(key);
+    map.set(key, hit);
+    return hit.value as Promise<T>;
+  }
   // Read before computing: a write landing meanwhile moves the counter past `version`, so the next
   // request computes again instead of keeping a value that may have missed it.
   const value = compute().then(deepFreeze);

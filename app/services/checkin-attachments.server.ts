@@ -11,6 +11,7 @@ import type { ServiceContext } from "./context.server";
 import { cohortTeamAccess } from "./incubation-access.server";
 import { accessPeriod, teamMayFile } from "./checkins.server";
 import { fail, ok, type Result } from "./result";
+import { spendUpload } from "./limits.server";
 
 const MB = 1024 * 1024;
 
@@ -24,6 +25,8 @@ export async function addCheckinAttachment(
 ): Promise<Result<{ attachmentId: number }>> {
   const found = await accessPeriod(ctx, cohortTeamId, periodKey);
   if (!found) return fail("not_found");
+  const limited = await spendUpload(ctx);
+  if (limited) return limited;
   const refusal = await teamMayFile(ctx, found);
   if (refusal) return fail(refusal);
   const maxBytes = ATTACHMENT_MAX_MB * MB;

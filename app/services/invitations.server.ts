@@ -9,6 +9,8 @@ import { findUserById } from "#app/data/users.server";
 import { findTeam, listMembers, listTeamEntries, relevantEntryFacts } from "#app/data/teams.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
+import { guardTokenLookup, spend } from "./limits.server";
+import { TEAM_INVITES_PER_ACCOUNT } from "#app/domain/rate-limit";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -18,6 +20,8 @@ export async function inviteMember(ctx: ServiceContext, teamId: number, email: s
   if (!team) return fail("not_found");
   const members = await listMembers(ctx.db, teamId);
   if (members.some((m) => m.email === email)) return fail("already_member", "email");
+  const limited = await spend(ctx, `invite:team:account:${ctx.actor.userId}`, TEAM_INVITES_PER_ACCOUNT);
+  if (limited) return limited;
   const inviter = await findUserById(ctx.db, ctx.actor.userId);
   const invitee = await ctx.db
     .selectFrom("users")
@@ -121,11 +125,13 @@ async function findInvitation(ctx: ServiceContext, token: string) {
 }
 
 export async function inspectInvitation(ctx: ServiceContext, token: string) {
-  const invitation = await findInvitation(ctx, token);
-  if (!invitation) return fail("token_invalid");
-  if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
-  if (Date.parse(invitation.expiresAt) <= ctx.now.getTime()) return fail("token_expired");
-  return ok({ teamName: invitation.teamName, inviterName: invitation.inviterName, email: invitation.email });
+  return guardTokenLookup(ctx, async () => {
+    const invitation = await findInvitation(ctx, token);
+    if (!invitation) return fail("token_invalid");
+    if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
+    if (Date.parse(invitation.expiresAt) <= ctx.now.getTime()) return fail("token_expired");
+    return ok({ teamName: invitation.teamName, inviterName: invitation.inviterName, email: invitation.email });
+  });
 }
 
 /** The invitee answers. Only the account with the invited address may; joining must keep every rule. */

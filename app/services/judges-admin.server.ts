@@ -142,7 +142,10 @@ export async function assignmentsPage(ctx: ServiceContext, contestId: number, ro
   };
   const judgeIds = judgeRows.map((j) => j.id);
   const [total, summary, calibration] = await Promise.all([
-    countProgressEntries(ctx.db, filter),
+    // Counting by review status looks at every entry of the round: kept per filter, like the summary.
+    cachedUntilChanged(ctx.db, "results", `round-count:${round_}:${JSON.stringify(filter)}`, () =>
+      countProgressEntries(ctx.db, filter),
+    ),
     cachedUntilChanged(ctx.db, "results", `round-summary:${round_}:${round.judges_per_entry}`, () =>
       progressSummary(ctx.db, contestId, roundId, round.judges_per_entry),
     ),

@@ -22,6 +22,8 @@ import { findUserById } from "#app/data/users.server";
 import type { DB } from "#app/infra/db.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
+import { guardTokenLookup, spend } from "./limits.server";
+import { JUDGE_INVITE_BATCHES_PER_ACCOUNT } from "#app/domain/rate-limit";
 
 export const JUDGE_INVITATION_TTL_DAYS = 14;
 
@@ -37,6 +39,8 @@ export async function inviteJudges(
   const trackIds = new Set((await listTracks(ctx.db, contestId)).map((t) => t.id));
   if (rows.some((r) => r.trackIds.some((id) => !trackIds.has(id)))) return fail("invalid_track", "trackIds");
   const actorId = ctx.actor!.userId;
+  const limited = await spend(ctx, `invite:judges:account:${actorId}`, JUDGE_INVITE_BATCHES_PER_ACCOUNT);
+  if (limited) return limited;
   const inviter = await findUserById(ctx.db, actorId);
   const contestName = parseLocalizedJson(contest.name_i18n) ?? { en: contest.name };
   return ctx.db.transaction().execute(async (trx) => {
@@ -146,14 +150,16 @@ async function findJudgeInvitation(db: DB, token: string) {
 }
 
 export async function inspectJudgeInvitation(ctx: ServiceContext, token: string) {
-  const invitation = await findJudgeInvitation(ctx.db, token);
-  if (!invitation) return fail("token_invalid");
-  if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
-  if (Date.parse(invitation.expires_at) <= ctx.now.getTime()) return fail("token_expired");
-  return ok({
-    contestId: invitation.contest_id,
-    contestName: parseLocalizedJson(invitation.contestName) ?? { en: invitation.contestFallback },
-    email: invitation.email,
+  return guardTokenLookup(ctx, async () => {
+    const invitation = await findJudgeInvitation(ctx.db, token);
+    if (!invitation) return fail("token_invalid");
+    if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
+    if (Date.parse(invitation.expires_at) <= ctx.now.getTime()) return fail("token_expired");
+    return ok({
+      contestId: invitation.contest_id,
+      contestName: parseLocalizedJson(invitation.contestName) ?? { en: invitation.contestFallback },
+      email: invitation.email,
+    });
   });
 }
 

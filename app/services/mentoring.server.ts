@@ -23,6 +23,8 @@ import { findUserByEmail, findUserById } from "#app/data/users.server";
 import { parseIds } from "./cohorts.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
+import { guardTokenLookup, spend } from "./limits.server";
+import { MENTOR_INVITES_PER_ACCOUNT } from "#app/domain/rate-limit";
 
 export const MENTOR_INVITATION_TTL_DAYS = 14;
 
@@ -96,6 +98,8 @@ export async function inviteMentor(
 ): Promise<Result<{ invitationId: number }>> {
   const found = await managedCohort(ctx, contestId, cohortId);
   if (!found.ok) return found;
+  const limited = await spend(ctx, `invite:mentor:account:${ctx.actor?.userId ?? 0}`, MENTOR_INVITES_PER_ACCOUNT);
+  if (limited) return limited;
   const teamIds = [...new Set(input.cohortTeamIds)];
   if ((await activeTeamIds(ctx.db, cohortId, teamIds)).length !== teamIds.length)
     return fail("cohort_team_not_in_cohort", "cohortTeamIds");
@@ -190,6 +194,8 @@ export async function resendMentorInvitation(
   if (!found.ok) return found;
   const invitation = await findMentorInvitation(ctx.db, cohortId, invitationId);
   if (!invitation || invitation.status !== "pending") return fail("not_found");
+  const limited = await spend(ctx, `invite:mentor:account:${ctx.actor?.userId ?? 0}`, MENTOR_INVITES_PER_ACCOUNT);
+  if (limited) return limited;
   return ctx.db.transaction().execute(async (trx) => {
     await sendInvitation(trx, ctx, invitation, found.value);
     await audit(trx, {
@@ -222,7 +228,7 @@ function usable(invitation: Invitation | undefined, now: Date): Result<Invitatio
 
 /** What the invitation page shows before anyone answers. */
 export async function inspectMentorInvitation(ctx: ServiceContext, token: string) {
-  const checked = usable(await invitationByToken(ctx.db, token), ctx.now);
+  const checked = await guardTokenLookup(ctx, async () => usable(await invitationByToken(ctx.db, token), ctx.now));
   if (!checked.ok) return checked;
   const invitation = checked.value;
   return ok({

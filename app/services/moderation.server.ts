@@ -29,6 +29,7 @@ import type { ServiceContext } from "./context.server";
 import { roundResults } from "./results.server";
 import { reviewWindow } from "./reviews.server";
 import { fail, ok, type Result, type ServiceError } from "./result";
+import { cachedUntilChanged } from "./change-cache.server";
 
 /** How many judges each flagged entry's list offers: the most suitable first (as on the assignments page). */
 export const MODERATION_CANDIDATES_SHOWN = 25;
@@ -64,7 +65,8 @@ const parseList = <T>(json: string): T[] => {
 async function eligibleJudges(db: DB, contestId: number, roundId: number, entryIds: readonly number[]) {
   const [entries, judges, assignments, conflicts] = await Promise.all([
     listModerationEntries(db, contestId, entryIds),
-    listRoundJudges(db, contestId, roundId),
+    // Every judge's load reads the whole round: kept as the progress page keeps it (same key).
+    cachedUntilChanged(db, "results", `round-judges:${contestId}:${roundId}`, () => listRoundJudges(db, contestId, roundId)),
     listAssignmentsForEntries(db, roundId, entryIds),
     listConflictsForEntries(db, contestId, entryIds),
   ]);

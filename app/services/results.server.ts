@@ -88,7 +88,7 @@ export async function roundResults(
   const table = await cachedUntilChanged(ctx.db, "results", `round-table:${contestId}:${roundId}:${round.rubricId}`, () =>
     roundTable(ctx.db, contestId, roundId, round.rubricId),
   );
-  const { criteria, rowsById, trackInfo, partOf } = table;
+  const { criteria } = table;
 
   // The contest's tie-breakers, less any naming a criterion this round's rubric does not have.
   const contestTieBreakers = parseTieBreakers((await findContest(ctx.db, contestId))?.tie_breakers_json);
@@ -98,33 +98,10 @@ export async function roundResults(
   );
   const tieBreakers = contestTieBreakers.filter((tb) => tb.kind !== "criterion" || !skippedKeys.includes(tb.key));
 
-  const facts: RankingFacts[] = [...rowsById.values()].map((row) => ({
-    entryId: row.entryId,
-    trackId: row.trackId,
-    score: row.scores[method],
-    criterionMeans: row.criterionMeans,
-    completedReviews: row.reviews.length,
-  }));
-  const codeOf = (id: number) => rowsById.get(id)?.code ?? String(id);
-  const reason = (comparison: RankComparison | null): RankReason | null =>
-    comparison ? { ...comparison, otherCode: codeOf(comparison.otherEntryId) } : null;
-
-  const tracks = rankByTrack(facts, tieBreakers)
-    .map(({ trackId, entries: ranked }) => ({
-      trackId,
-      name: parseLocalizedJson(trackInfo.get(trackId)?.name),
-      parts: new Set(ranked.flatMap((e) => (partOf.has(e.entryId) ? [partOf.get(e.entryId)!] : []))).size,
-      entries: ranked.map((r) => ({
-        ...rowsById.get(r.entryId)!,
-        rank: r.rank,
-        tied: r.tied,
-        above: reason(r.above),
-        below: reason(r.below),
-      })),
-    }))
-    .sort(
-      (a, b) => (trackInfo.get(a.trackId)?.position ?? 0) - (trackInfo.get(b.trackId)?.position ?? 0) || a.trackId - b.trackId,
-    );
+  // The ranking itself, per method and tie-breakers, is kept too: the results page, its exports,
+  // advancement and publication all ask for the same one until something changes.
+  const rankingKey = `round-ranking:${contestId}:${roundId}:${round.rubricId}:${method}:${JSON.stringify(tieBreakers)}`;
+  const tracks = await cachedUntilChanged(ctx.db, "results", rankingKey, async () => rankTable(table, method, tieBreakers));
 
   return ok({
     roundId: round.id,
@@ -276,4 +253,36 @@ export async function chooseRoundMethod(
     });
     return ok(null);
   });
+}
+
+/** Every track's ranking by `method` and `tieBreakers`, with the reason for each place. */
+function rankTable(table: Awaited<ReturnType<typeof roundTable>>, method: ResultMethod, tieBreakers: TieBreaker[]) {
+  const { rowsById, trackInfo, partOf } = table;
+  const facts: RankingFacts[] = [...rowsById.values()].map((row) => ({
+    entryId: row.entryId,
+    trackId: row.trackId,
+    score: row.scores[method],
+    criterionMeans: row.criterionMeans,
+    completedReviews: row.reviews.length,
+  }));
+  const codeOf = (id: number) => rowsById.get(id)?.code ?? String(id);
+  const reason = (comparison: RankComparison | null): RankReason | null =>
+    comparison ? { ...comparison, otherCode: codeOf(comparison.otherEntryId) } : null;
+
+  return rankByTrack(facts, tieBreakers)
+    .map(({ trackId, entries: ranked }) => ({
+      trackId,
+      name: parseLocalizedJson(trackInfo.get(trackId)?.name),
+      parts: new Set(ranked.flatMap((e) => (partOf.has(e.entryId) ? [partOf.get(e.entryId)!] : []))).size,
+      entries: ranked.map((r) => ({
+        ...rowsById.get(r.entryId)!,
+        rank: r.rank,
+        tied: r.tied,
+        above: reason(r.above),
+        below: reason(r.below),
+      })),
+    }))
+    .sort(
+      (a, b) => (trackInfo.get(a.trackId)?.position ?? 0) - (trackInfo.get(b.trackId)?.position ?? 0) || a.trackId - b.trackId,
+    );
 }

@@ -29,6 +29,7 @@ import { findContest } from "#app/data/contests.server";
 import { findTeam, listMembers } from "#app/data/teams.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
+import { spendUpload } from "./limits.server";
 
 const MB = 1024 * 1024;
 const FILE_KINDS: readonly MaterialKind[] = ["pitch_deck", "business_plan"];
@@ -67,6 +68,8 @@ export async function uploadFile(
   if ("error" in found) return found.error!;
   const { slot, requirement, actorId } = found;
   if (!FILE_KINDS.includes(requirement.kind)) return fail("not_a_file_material");
+  const limited = await spendUpload(ctx);
+  if (limited) return limited;
   const maxBytes = (requirement.max_size_mb ?? DEFAULT_MAX_FILE_MB) * MB;
   if (input.data.byteLength > maxBytes)
     return fail("file_too_large", "file", { max: requirement.max_size_mb ?? DEFAULT_MAX_FILE_MB });

@@ -61,7 +61,8 @@ export async function readHandInForm(
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError)
       return { ok: false, reply: refused(null, { code: "file_too_large", params: { max: MAX_UPLOAD_MB } }) };
-    throw error;
+    // Anything else the parser throws on is a body no browser sends (a part without a name...).
+    return { ok: false, reply: { ...refused(null, { code: "formInput.unreadable" }), status: 400 } };
   }
 }
 

@@ -13,6 +13,7 @@ import * as m0010 from "./0010_results";
 import * as m0011 from "./0011_incubation";
 import * as m0012 from "./0012_support_updates";
 import * as m0013 from "./0013_bench_indexes";
+import * as m0014 from "./0014_audit_append_only";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0011_incubation": m0011,
   "0012_support_updates": m0012,
   "0013_bench_indexes": m0013,
+  "0014_audit_append_only": m0014,
 };

@@ -211,15 +211,21 @@ describe("the cohort page and the invitation link", () => {
     })) as Response;
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe("/mentoring");
-    const home = await mentoringLoader({ request: get("/mentoring", lanCookie), context, params: {} });
+    // Mentoring is a new role: the old session ends and the answer sets a new one.
+    const freshCookie = accepted.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("trellis_session="))!
+      .split(";")[0]!;
+    expect(freshCookie).not.toBe(lanCookie);
+    const home = await mentoringLoader({ request: get("/mentoring", freshCookie), context, params: {} });
     expect(home.teams.map((team) => [team.code, team.teamName, team.overdue])).toEqual([["T-0427", "GreenLoop Energy", 0]]);
-    const root = (await rootLoader({ request: get("/", lanCookie), context, params: {} })) as unknown as Reply<{
+    const root = (await rootLoader({ request: get("/", freshCookie), context, params: {} })) as unknown as Reply<{
       user: { mentoringHref: string | null };
     }>;
     expect(root.data.user.mentoringHref).toBe("/mentoring");
 
     const again = (await invitationAction({
-      request: post(`/mentor-invitations/${token}`, { answer: "accept" }, lanCookie),
+      request: post(`/mentor-invitations/${token}`, { answer: "accept" }, freshCookie),
       context,
       params: { token },
     })) as unknown as Reply<{ message: string }>;

@@ -109,7 +109,13 @@ async function acceptedJudge(email = "lan.judge@gmail.com") {
   })) as Response;
   expect(accepted.status).toBe(302);
   expect(accepted.headers.get("Location")).toBe(`/judging/${contestId}`);
-  return { judge, cookie };
+  // Accepting starts a new session (a new role): the answer carries its cookie.
+  const fresh = accepted.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("trellis_session="))!
+    .split(";")[0]!;
+  expect(fresh).not.toBe(cookie);
+  return { judge, cookie: fresh };
 }
 
 async function registeredTeam(name: string, organisation: string | null = null) {

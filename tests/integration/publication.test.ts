@@ -362,7 +362,12 @@ describe("publication", () => {
     }
     const oldGold = certsBefore.find((c) => c.entry_id === entries["T-A1"])!;
     expect(await verifyCertificate(await ctxOf(null), oldGold.code)).toMatchObject({ ok: true, value: { valid: false } });
-    const audits = await t.db.selectFrom("audit_events").select("action").where("action", "like", "results.%").execute();
+    const audits = await t.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("action", "like", "results.%")
+      .orderBy("id")
+      .execute();
     expect(audits.map((a) => a.action)).toEqual(["results.published", "results.corrected"]);
     const mails = await t.db.selectFrom("outbox_messages").select("kind").where("kind", "=", "results_published").execute();
     expect(mails).toHaveLength(6);

@@ -806,7 +806,11 @@ describe("the routes", () => {
     const restored = (await entryAction({ request: post(w.ids[2]!), context, params: params(w.ids[2]!) })) as Response;
     expect(restored.status).toBe(302);
     expect(restored.headers.get("Location")).toBe(path(w.ids[2]!));
-    const again = await entryAction({ request: post(w.ids[2]!), context, params: params(w.ids[2]!) });
-    expect(again).toEqual({ error: "not_withdrawn" });
+    const again = (await entryAction({ request: post(w.ids[2]!), context, params: params(w.ids[2]!) })) as unknown as {
+      data: unknown;
+      init: { status: number };
+    };
+    expect(again.data).toEqual({ error: "not_withdrawn" });
+    expect(again.init.status).toBe(400);
   });
 });

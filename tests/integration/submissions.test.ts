@@ -12,6 +12,7 @@ import { loadStructure } from "#app/services/contest-structure.server";
 import { registerTeam } from "#app/services/registration.server";
 import { addMaterial, addRound } from "#app/services/rounds.server";
 import { cleanOrphanFiles, grantExtension, submitAnswer, submissionHistory, uploadFile } from "#app/services/submissions.server";
+import { spendUpload } from "#app/services/limits.server";
 import { createTeam } from "#app/services/teams.server";
 import { teamSchema } from "#app/forms/team";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
@@ -321,5 +322,23 @@ describe("completeness for organisers", () => {
       ok: false,
       error: { code: "forbidden" },
     });
+  });
+});
+
+describe("the upload rate limit", () => {
+  it("takes 60 uploads from one account in 10 minutes, refuses the next without storing it, and lets it go on later", async () => {
+    // 59 earlier uploads in this window (counted as the service counts them), then the 60th for real.
+    const ctx = await makeCtx(t.db, lead, { now: during });
+    for (let i = 0; i < 59; i++) expect(await spendUpload(ctx)).toBeNull();
+    expect((await upload(lead, req.deck!, makePdf(1))).ok).toBe(true);
+    const before = await snapshot(t.db);
+    const keys = await storedKeys();
+    expect(await upload(lead, req.deck!, makePdf(2))).toEqual({
+      ok: false,
+      error: { code: "rate_limited", params: { minutes: 10 } },
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(await storedKeys()).toEqual(keys);
+    expect((await upload(lead, req.deck!, makePdf(2), "deck.pdf", new Date(during.getTime() + 11 * 60_000))).ok).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { teamSchema } from "#app/forms/team";
 import { changeContestState, createContest } from "#app/services/contests.server";
 import { loadStructure } from "#app/services/contest-structure.server";
 import { registerTeam, withdrawEntry } from "#app/services/registration.server";
-import { inviteMember, respondToInvitation, revokeInvitation } from "#app/services/invitations.server";
+import { inspectInvitation, inviteMember, respondToInvitation, revokeInvitation } from "#app/services/invitations.server";
 import { createTeam, getTeamPage, handOverLead, removeMember } from "#app/services/teams.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { makeCtx, makeUser } from "#tests/support/factories";
@@ -277,5 +277,46 @@ describe("registration", () => {
     expect((await registerTeam(ctx, contestId, { teamId, trackId, answers: good })).ok).toBe(true);
     const entry = await t.db.selectFrom("entries").select("answers_json").executeTakeFirstOrThrow();
     expect(JSON.parse(entry.answers_json)).toEqual({ university: "Universiti Malaya" });
+  });
+});
+
+describe("rate limits on invitations", () => {
+  it("lets one account send 30 team invitations an hour, then asks it to wait; another account is not held up", async () => {
+    const lead = await makeUser(t.db, { email: "busy-lead@example.org" });
+    const teamId = await newTeam(lead);
+    const ctx = await makeCtx(t.db, lead);
+    for (let i = 0; i < 30; i++) expect((await inviteMember(ctx, teamId, `person${i}@example.org`)).ok).toBe(true);
+    const before = await snapshot(t.db);
+    const refused = await inviteMember(ctx, teamId, "one-more@example.org");
+    expect(refused).toEqual({ ok: false, error: { code: "rate_limited", params: { minutes: 60 } } });
+    expect(await snapshot(t.db)).toEqual(before);
+    // An hour later the window has moved on.
+    const later = await makeCtx(t.db, lead, { now: new Date(Date.now() + 61 * 60_000) });
+    expect((await inviteMember(later, teamId, "one-more@example.org")).ok).toBe(true);
+    const other = await makeUser(t.db, { email: "calm-lead@example.org" });
+    const otherTeam = await newTeam(other, { name: "Calm Co" });
+    expect((await inviteMember(await makeCtx(t.db, other), otherTeam, "x@example.org")).ok).toBe(true);
+  });
+
+  it("stops a network address that tries 20 unknown tokens, for real tokens too, while others go on", async () => {
+    const lead = await makeUser(t.db, { email: "lead@example.org" });
+    const invitee = await makeUser(t.db, { email: "friend@example.org" });
+    const teamId = await newTeam(lead);
+    await inviteMember(await makeCtx(t.db, lead), teamId, invitee.email);
+    const token = await tokenFor(invitee.email);
+    const guesser = await makeCtx(t.db, null, { ip: "203.0.113.9" });
+    for (let i = 0; i < 20; i++)
+      expect(await inspectInvitation(guesser, `guess${i}`.padEnd(43, "x"))).toEqual({
+        ok: false,
+        error: { code: "token_invalid" },
+      });
+    expect(await inspectInvitation(guesser, token)).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    const inviteeCtx = await makeCtx(t.db, invitee, { ip: "198.51.100.4" });
+    expect((await inspectInvitation(inviteeCtx, token)).ok).toBe(true);
+    expect((await respondToInvitation(inviteeCtx, token, true)).ok).toBe(true);
+    // A used token is not a guess: it does not count against the address.
+    const again = await makeCtx(t.db, invitee, { ip: "198.51.100.4" });
+    for (let i = 0; i < 25; i++)
+      expect(await inspectInvitation(again, token)).toEqual({ ok: false, error: { code: "token_used" } });
   });
 });

@@ -2,7 +2,8 @@
 // IP, each milestone's status with a short note, what went well and what blocks the team. "Save
 // draft" keeps a partial report; "Submit" checks that every figure is there. A plain form post.
 import { FormProvider, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";

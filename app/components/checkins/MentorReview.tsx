@@ -1,7 +1,8 @@
 // The mentor's (or an organiser's) view of a submitted check-in's assessment: the status and note
 // as set, and for them the form to set it. The team sees the status and the note, never the form.
 import { FormProvider, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Time } from "#app/components/Time";

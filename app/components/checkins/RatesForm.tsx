@@ -1,7 +1,8 @@
 // One period's exchange rates: a rate into the reporting currency for each currency its check-ins
 // use (or that the organiser added), and a row to add one more. A blank rate removes it.
 import { FormProvider, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";

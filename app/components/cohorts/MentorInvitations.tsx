@@ -1,7 +1,8 @@
 // Inviting a mentor by email for some of a cohort's teams, and the invitations still waiting for an
 // answer (resend with a fresh link, or revoke).
 import { FormProvider, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup } from "#app/components/judging/CheckboxGroup";

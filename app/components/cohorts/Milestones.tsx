@@ -1,7 +1,8 @@
 // A team's milestones: a table for its mentors and the organisers, and for the team one small form
 // per milestone (due date, status, the day it was done) plus a form to add one of its own.
 import { FormProvider, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";

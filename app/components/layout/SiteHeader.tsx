@@ -44,9 +44,14 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
                   </li>
                 ) : null}
                 {user.isAdmin ? (
-                  <li>
-                    <NavLink to="/admin/mailbox">{t("layout.mailbox")}</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/admin/mailbox">{t("layout.mailbox")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/admin/audit">{t("audit.nav")}</NavLink>
+                    </li>
+                  </>
                 ) : null}
                 <li>
                   <NavLink to="/settings">{t("layout.account")}</NavLink>

@@ -34,6 +34,9 @@ export function ManageNav({ contestId }: { contestId: number }) {
         <li>
           <NavLink to={`${base}/cohorts`}>{t("cohorts.title")}</NavLink>
         </li>
+        <li>
+          <NavLink to={`${base}/audit`}>{t("audit.nav")}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -2,7 +2,8 @@
 // (progress, close, note) can do with one support request. Each form names its request for screen
 // readers and carries the version it saw, so a stale form is refused instead of overwriting.
 import { FormProvider, getFormProps, getSelectProps, useField, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
+import { parseWithZod } from "#app/utils/form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
