@@ -17,10 +17,10 @@ import { parseTieBreakers } from "./contests.server";
 
 export type { ResultMethod };
 import { fail, ok, type Result } from "./result";
+import { reviewWeight } from "#app/domain/confidence";
 
 // Confidence is 1–5 (see app/forms/review.ts). A review without one counts as the middle of that
 // scale, so leaving the field empty neither silences a judge nor outweighs a judge who said "sure".
-const NEUTRAL_CONFIDENCE = 3;
 
 export interface ResultReview {
   judgeId: number;
@@ -173,7 +173,8 @@ export async function roundTable(db: ServiceContext["db"], contestId: number, ro
       judgeId: review.judgeId,
       entryId: review.entryId,
       total,
-      weight: review.confidence ?? NEUTRAL_CONFIDENCE,
+      // Low, medium, high (stored 1–5) weigh 0.5, 1, 2: the inverse of the noise each stands for.
+      weight: reviewWeight(review.confidence),
     });
     const values = valuesByEntry.get(review.entryId) ?? new Map<string, number[]>();
     for (const [criterionId, value] of Object.entries(review.scores)) {

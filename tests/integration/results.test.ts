@@ -265,7 +265,8 @@ describe("roundResults", () => {
       .executeTakeFirstOrThrow();
     await t.db.updateTable("reviews").set({ confidence: 1 }).where("id", "=", chenOnThree.id).execute();
     const value = await results(organiser);
-    const weight = (judge: User, entry: string) => (judge === judges.c && entry === "T-0003" ? 1 : 5);
+    // Stored 1 reads as low (weight 0.5), 5 as high (weight 2): app/domain/confidence.ts.
+    const weight = (judge: User, entry: string) => (judge === judges.c && entry === "T-0003" ? 0.5 : 2);
     const expected = calibrate(
       (
         [
