@@ -1,6 +1,8 @@
 // `npm run judging:simulate [-- --seed N --trials N --scenario NAME --out PATH]`: runs every aggregation
 // method on simulated rounds with known true quality, prints Kendall τ and top-10 overlap per method
 // and scenario, and writes the same to docs/judging-methods.json (the table docs/judging-methods.md quotes).
+// Pairwise Crowd-BT runs at equal judge effort (N comparisons per rubric review, N = 3 and 1) in the first
+// `pairwiseTrials` trials of each scenario only: it is the slow part.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_OPTIONS, DEFAULT_SCENARIOS, reportTables, simulate } from "#app/domain/judging-simulation";
@@ -40,7 +42,9 @@ const report = simulate(scenarios, options);
 const seconds = (performance.now() - started) / 1000;
 console.log(
   `Judging methods against known true quality: seed ${options.seed}, ${options.trials} trials per scenario, ` +
-    `Kendall τ-b and how many of the true top ${options.topN} each method puts in its own top ${options.topN}.\n`,
+    `Kendall τ-b and how many of the true top ${options.topN} each method puts in its own top ${options.topN}. ` +
+    `Pairwise Crowd-BT at equal judge effort (N comparisons per rubric review), ` +
+    `over the first ${Math.min(options.trials, options.pairwiseTrials ?? options.trials)} trials.\n`,
 );
 console.log(reportTables(report));
 writeFileSync(values.out, JSON.stringify(report, null, 2) + "\n");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { calibrate } from "#app/domain/panel-methods";
 import {
+  CONFIDENCE_WEIGHT,
   DEFAULT_SCENARIOS,
   quantile,
   reportTables,
@@ -28,10 +30,8 @@ describe("simulate", () => {
     const second = simulate(scenarios, options);
     expect(second).toEqual(first);
     expect(reportTables(second)).toBe(reportTables(first));
-    expect(first.scenarios.map((s) => s.methods.map((m) => m.method))).toEqual([
-      ["mean", "trimmed_mean", "median", "standardised", "calibrated"],
-      ["mean", "trimmed_mean", "median", "standardised", "calibrated"],
-    ]);
+    const rubric = ["mean", "trimmed_mean", "median", "standardised", "calibrated", "calibrated_confidence"];
+    expect(first.scenarios.map((s) => s.methods.map((m) => m.method))).toEqual([rubric, rubric]);
   });
 
   it("gives another report for another seed", () => {
@@ -86,6 +86,52 @@ describe("simulateTrial", () => {
     const report = simulate([scenario], { ...options, trials: 6 });
     const tau = new Map(report.scenarios[0]!.methods.map((m) => [m.method, m.tauMean]));
     expect(tau.get("calibrated")!).toBeGreaterThan(tau.get("mean")! + 0.05);
+  });
+});
+
+describe("confidence and pairwise", () => {
+  it("leaves the rubric methods' reviews and scores as they were when pairwise runs beside them", () => {
+    const plain = simulateTrial(tiny, 5, options);
+    const both = simulateTrial(tiny, 5, { ...options, comparisonsPerReview: [2] });
+    expect(both.reviews).toEqual(plain.reviews);
+    expect(both.tau).toEqual(plain.tau);
+    expect(plain.pairwise).toEqual([]);
+  });
+
+  it("weighs each review by its stated confidence in 'calibrated with confidence'", () => {
+    const result = simulateTrial({ ...tiny, confidenceTracksNoise: true }, 5, options);
+    expect(new Set(result.confidence)).toEqual(new Set(["low", "medium", "high"]));
+    const weighted = result.reviews.map((r, i) => ({ ...r, weight: CONFIDENCE_WEIGHT[result.confidence[i]!] }));
+    const expected = calibrate(weighted, { tolerance: options.calibrationTolerance }).entries;
+    for (const [id, value] of expected) expect(result.estimates.calibrated_confidence.get(id)).toBeCloseTo(value, 9);
+    expect(CONFIDENCE_WEIGHT.high).toBeGreaterThan(CONFIDENCE_WEIGHT.medium);
+    expect(CONFIDENCE_WEIGHT.medium).toBeGreaterThan(CONFIDENCE_WEIGHT.low);
+  });
+
+  it("spends N comparisons per rubric review, ranks better with more and finds careless judges out", () => {
+    const scenario: Scenario = { ...tiny, entries: 40, judges: 10, careless: { share: 0.3, factor: 20 } };
+    const result = simulateTrial(scenario, 21, { ...options, comparisonsPerReview: [3, 1] });
+    expect(result.pairwise.map((p) => [p.comparisonsPerReview, p.comparisons])).toEqual([
+      [3, 40 * 3 * 3],
+      [1, 40 * 3],
+    ]);
+    const [three, one] = result.pairwise;
+    expect(three!.tau).toBeGreaterThan(0.6);
+    expect(three!.tau).toBeGreaterThan(one!.tau);
+    expect(result.careless.size).toBeGreaterThan(0);
+    const learned = [...three!.reliability];
+    const careless = learned.filter(([id]) => result.careless.has(id)).map(([, r]) => r);
+    const careful = learned.filter(([id]) => !result.careless.has(id)).map(([, r]) => r);
+    const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
+    expect(mean(careless)).toBeLessThan(mean(careful));
+  });
+
+  it("reports pairwise rows over the first pairwiseTrials trials", () => {
+    const report = simulate([tiny], { ...options, comparisonsPerReview: [2], pairwiseTrials: 2 });
+    const rows = report.scenarios[0]!.methods;
+    expect(rows.at(-1)).toMatchObject({ method: "pairwise", comparisonsPerReview: 2, trials: 2 });
+    expect(rows[0]!.trials).toBe(4);
+    expect(reportTables(report)).toContain("Pairwise Crowd-BT, 2 comparisons per review (2 trials)");
   });
 });
 
