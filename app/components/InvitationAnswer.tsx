@@ -1,6 +1,8 @@
-// How an invitee answers an emailed invitation (to a team, or to judge): accept or decline when
-// signed in with the invited address, a note when signed in as someone else, sign-in links otherwise.
-import { Form, Link } from "@remix-run/react";
+// How an invitee answers an emailed invitation (to a team, to judge, to mentor): accept or decline
+// when signed in with the invited address, a note when signed in as someone else, sign-in links
+// otherwise; and the page around it, the same for every kind of invitation.
+import type { ReactNode } from "react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
 
@@ -47,5 +49,56 @@ export function InvitationAnswer({
         </Link>
       </p>
     </>
+  );
+}
+
+/**
+ * An invitation page: its title, then either why the link no longer works, or what the invitation
+ * is (`children`), a refused answer's message, and the answer itself.
+ */
+export function InvitationPage({
+  title,
+  problem,
+  message,
+  invitation,
+  signedInAs,
+  text,
+  children,
+}: {
+  title: string;
+  /** Why the link cannot be used (expired, used, revoked), already in words. */
+  problem: string | null;
+  /** Why an answer was refused, already in words. */
+  message: string | null;
+  invitation: { email: string } | null;
+  signedInAs: string | null;
+  text: { accept: string; decline: string; otherAccount: string; signInFirst?: string };
+  children: ReactNode;
+}) {
+  const location = useLocation();
+  return (
+    <section className="card narrow" aria-labelledby="invitation-title">
+      <h1 id="invitation-title">{title}</h1>
+      {problem ? (
+        <p className="alert alert-error" role="alert">
+          {problem}
+        </p>
+      ) : invitation ? (
+        <>
+          {children}
+          {message ? (
+            <p className="alert alert-error" role="alert">
+              {message}
+            </p>
+          ) : null}
+          <InvitationAnswer
+            email={invitation.email}
+            signedInAs={signedInAs}
+            back={encodeURIComponent(location.pathname)}
+            text={text}
+          />
+        </>
+      ) : null}
+    </section>
   );
 }

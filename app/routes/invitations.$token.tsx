@@ -1,9 +1,9 @@
 // An invitation to join a team, opened from its email: accept or decline (signed in as the invitee).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { InvitationAnswer } from "#app/components/InvitationAnswer";
+import { InvitationPage } from "#app/components/InvitationAnswer";
 import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectInvitation, respondToInvitation } from "#app/services/invitations.server";
@@ -35,16 +35,20 @@ export default function Invitation() {
   const { t } = useTranslation();
   const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
-  const back = encodeURIComponent(location.pathname);
   return (
-    <section className="card narrow" aria-labelledby="invitation-title">
-      <h1 id="invitation-title">{t("teams.invitationTitle")}</h1>
-      {problem ? (
-        <p className="alert alert-error" role="alert">
-          {errorText(t, problem)}
-        </p>
-      ) : invitation ? (
+    <InvitationPage
+      title={t("teams.invitationTitle")}
+      problem={problem ? errorText(t, problem) : null}
+      message={actionData?.message ? errorText(t, actionData.message) : null}
+      invitation={invitation}
+      signedInAs={signedInAs}
+      text={{
+        accept: t("teams.accept"),
+        decline: t("teams.decline"),
+        otherAccount: t("teams.invitationOtherAccount", { email: invitation?.email ?? "", current: signedInAs }),
+      }}
+    >
+      {invitation ? (
         <>
           <p>
             {t("teams.invitationText", {
@@ -53,23 +57,8 @@ export default function Invitation() {
               email: invitation.email,
             })}
           </p>
-          {actionData?.message ? (
-            <p className="alert alert-error" role="alert">
-              {errorText(t, actionData.message)}
-            </p>
-          ) : null}
-          <InvitationAnswer
-            email={invitation.email}
-            signedInAs={signedInAs}
-            back={back}
-            text={{
-              accept: t("teams.accept"),
-              decline: t("teams.decline"),
-              otherAccount: t("teams.invitationOtherAccount", { email: invitation.email, current: signedInAs }),
-            }}
-          />
         </>
       ) : null}
-    </section>
+    </InvitationPage>
   );
 }

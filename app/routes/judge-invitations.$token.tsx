@@ -2,9 +2,9 @@
 // invited address. Accepting leads to the onboarding page (agreement, then conflicts).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { InvitationAnswer } from "#app/components/InvitationAnswer";
+import { InvitationPage } from "#app/components/InvitationAnswer";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
@@ -44,38 +44,27 @@ export default function JudgeInvitation() {
   const language = i18n.language as Language;
   const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
-  const back = encodeURIComponent(location.pathname);
   return (
-    <section className="card narrow" aria-labelledby="invitation-title">
-      <h1 id="invitation-title">{t("judging.invitation.title")}</h1>
-      {problem ? (
-        <p className="alert alert-error" role="alert">
-          {problemText(t, problem)}
-        </p>
-      ) : invitation ? (
+    <InvitationPage
+      title={t("judging.invitation.title")}
+      problem={problem ? problemText(t, problem) : null}
+      message={actionData?.message ? problemText(t, actionData.message) : null}
+      invitation={invitation}
+      signedInAs={signedInAs}
+      text={{
+        accept: t("judging.invitation.accept"),
+        decline: t("judging.invitation.decline"),
+        otherAccount: t("judging.invitation.otherAccount", { email: invitation?.email ?? "", current: signedInAs }),
+        signInFirst: t("judging.invitation.signInFirst", { email: invitation?.email ?? "" }),
+      }}
+    >
+      {invitation ? (
         <>
           <p>{t("judging.invitation.text", { contest: pickLocalized(invitation.contestName, language) })}</p>
           <p>{t("judging.invitation.sentTo", { email: invitation.email })}</p>
           <p className="muted">{t("judging.invitation.what")}</p>
-          {actionData?.message ? (
-            <p className="alert alert-error" role="alert">
-              {problemText(t, actionData.message)}
-            </p>
-          ) : null}
-          <InvitationAnswer
-            email={invitation.email}
-            signedInAs={signedInAs}
-            back={back}
-            text={{
-              accept: t("judging.invitation.accept"),
-              decline: t("judging.invitation.decline"),
-              otherAccount: t("judging.invitation.otherAccount", { email: invitation.email, current: signedInAs }),
-              signInFirst: t("judging.invitation.signInFirst", { email: invitation.email }),
-            }}
-          />
         </>
       ) : null}
-    </section>
+    </InvitationPage>
   );
 }

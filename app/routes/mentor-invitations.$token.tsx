@@ -2,9 +2,9 @@
 // signed in (or signed up) with the invited address. Accepting leads to the mentor's home.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { InvitationAnswer } from "#app/components/InvitationAnswer";
+import { InvitationPage } from "#app/components/InvitationAnswer";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
@@ -43,16 +43,21 @@ export default function MentorInvitation() {
   const language = i18n.language as Language;
   const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
-  const back = encodeURIComponent(location.pathname);
   return (
-    <section className="card narrow" aria-labelledby="invitation-title">
-      <h1 id="invitation-title">{t("mentoring.invitation.title")}</h1>
-      {problem ? (
-        <p className="alert alert-error" role="alert">
-          {problemText(t, problem)}
-        </p>
-      ) : invitation ? (
+    <InvitationPage
+      title={t("mentoring.invitation.title")}
+      problem={problem ? problemText(t, problem) : null}
+      message={actionData?.message ? problemText(t, actionData.message) : null}
+      invitation={invitation}
+      signedInAs={signedInAs}
+      text={{
+        accept: t("mentoring.invitation.accept"),
+        decline: t("mentoring.invitation.decline"),
+        otherAccount: t("mentoring.invitation.otherAccount", { email: invitation?.email ?? "", current: signedInAs }),
+        signInFirst: t("mentoring.invitation.signInFirst", { email: invitation?.email ?? "" }),
+      }}
+    >
+      {invitation ? (
         <>
           <p>
             {invitation.teams
@@ -68,24 +73,8 @@ export default function MentorInvitation() {
           </p>
           <p>{t("mentoring.invitation.sentTo", { email: invitation.email })}</p>
           <p className="muted">{t("mentoring.invitation.what")}</p>
-          {actionData?.message ? (
-            <p className="alert alert-error" role="alert">
-              {problemText(t, actionData.message)}
-            </p>
-          ) : null}
-          <InvitationAnswer
-            email={invitation.email}
-            signedInAs={signedInAs}
-            back={back}
-            text={{
-              accept: t("mentoring.invitation.accept"),
-              decline: t("mentoring.invitation.decline"),
-              otherAccount: t("mentoring.invitation.otherAccount", { email: invitation.email, current: signedInAs }),
-              signInFirst: t("mentoring.invitation.signInFirst", { email: invitation.email }),
-            }}
-          />
         </>
       ) : null}
-    </section>
+    </InvitationPage>
   );
 }
