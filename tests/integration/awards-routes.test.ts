@@ -2,12 +2,12 @@
 // removes through the action; invalid forms come back with field errors and change nothing; a
 // refusal from the service comes back as its code; other people are turned away.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { action as loginAction } from "#app/routes/login";
 import { action as awardsAction, loader as awardsLoader } from "#app/routes/manage.$contestId.rounds.$roundId_.awards";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { insertTeamWithEntry, insertTrack } from "#tests/support/entries";
-import { grantRole, makeContest, makeUser, TEST_PASSWORD } from "#tests/support/factories";
+import { grantRole, makeContest, makeUser } from "#tests/support/factories";
 import type { User } from "#db/schema";
+import { outcome, signInCookie as cookieOf } from "#tests/support/routes";
 
 let t: TestDb;
 let organiser: User;
@@ -27,35 +27,6 @@ function post(url: string, fields: Record<string, string>, withCookie: string) {
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, Cookie: withCookie },
   });
 }
-
-async function cookieOf(user: User): Promise<string> {
-  const response = (await loginAction({
-    request: post("/login", { email: user.email, password: TEST_PASSWORD }, ""),
-    context,
-    params: {},
-  })) as Response;
-  expect(response.status).toBe(302);
-  return response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith("trellis_session="))!
-    .split(";")[0]!;
-}
-
-/** What a loader or action threw (a Response) or returned, with its status. */
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; value: unknown }> {
-  try {
-    const value = await run();
-    if (value instanceof Response) return { status: value.status, value };
-    const reply = value as { init?: { status?: number }; data?: unknown } | null;
-    if (reply && typeof reply === "object" && "init" in reply && "data" in reply)
-      return { status: reply.init?.status ?? 200, value: reply.data };
-    return { status: 200, value };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, value: thrown };
-    throw thrown;
-  }
-}
-
 const page = () => `/manage/${contestId}/rounds/${roundId}/awards`;
 const params = () => ({ contestId: String(contestId), roundId: String(roundId) });
 const act = (fields: Record<string, string>, as = cookie) =>

@@ -2,7 +2,6 @@
 // founders, the event stream refuses outsiders and sends a first event, the phone's score route
 // acknowledges a resend, the desk steps the show, and the score sheet downloads as guarded CSV.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { action as loginAction } from "#app/routes/login";
 import { action as roundAction } from "#app/routes/manage.$contestId.rounds.$roundId";
 import { action as setupAction, loader as setupLoader } from "#app/routes/manage.$contestId.rounds.$roundId_.roadshow";
 import { action as deskAction, loader as deskLoader } from "#app/routes/manage.$contestId.roadshow.$sessionId";
@@ -15,9 +14,10 @@ import { loader as screenLoader } from "#app/routes/roadshow.$sessionId_.screen"
 import { roadshowFingerprint } from "#app/services/roadshow.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { insertEntry, insertMember, insertTeam, insertTrack } from "#tests/support/entries";
-import { grantRole, makeContest, makeUser, TEST_PASSWORD } from "#tests/support/factories";
+import { grantRole, makeContest, makeUser } from "#tests/support/factories";
 import { makeScoredRound, makeSignedJudge } from "#tests/support/judging";
 import type { User } from "#db/schema";
+import { outcome, signInCookie as cookieOf } from "#tests/support/routes";
 
 let t: TestDb;
 let organiser: User;
@@ -46,35 +46,6 @@ function post(url: string, fields: Record<string, string> | URLSearchParams, coo
 }
 const get = (url: string, cookie: string, signal?: AbortSignal) =>
   new Request(`${BASE}${url}`, { headers: { Cookie: cookie }, ...(signal ? { signal } : {}) });
-
-async function cookieOf(user: User): Promise<string> {
-  const response = (await loginAction({
-    request: post("/login", { email: user.email, password: TEST_PASSWORD }, ""),
-    context,
-    params: {},
-  })) as Response;
-  expect(response.status).toBe(302);
-  return response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith("trellis_session="))!
-    .split(";")[0]!;
-}
-
-/** What a loader or action threw (a Response) or returned. */
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; value: unknown }> {
-  try {
-    const value = await run();
-    if (value instanceof Response) return { status: value.status, value };
-    const reply = value as { init?: { status?: number }; data?: unknown } | null;
-    if (reply && typeof reply === "object" && "init" in reply && "data" in reply)
-      return { status: reply.init?.status ?? 200, value: reply.data };
-    return { status: 200, value };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, value: thrown };
-    throw thrown;
-  }
-}
-
 beforeEach(async () => {
   t = createTestDb({ shareWithApp: true });
   organiser = await makeUser(t.db);

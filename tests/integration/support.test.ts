@@ -3,7 +3,6 @@
 // routed mentor and to the team in their own languages, the whole life of a request, and the three
 // pages called as Remix calls them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { action as loginAction } from "#app/routes/login";
 import { action as teamAction, loader as teamLoader } from "#app/routes/incubation.$cohortTeamId_.support";
 import { action as queueAction, loader as queueLoader } from "#app/routes/manage.$contestId.cohorts_.$cohortId_.support";
 import { action as mentorAction, loader as mentorLoader } from "#app/routes/mentoring_.support";
@@ -22,8 +21,9 @@ import {
 import type { ServiceContext } from "#app/services/context.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { insertMember, insertTeamWithEntry, insertTrack } from "#tests/support/entries";
-import { grantRole, makeContest, makeCtx, makeUser, TEST_PASSWORD } from "#tests/support/factories";
+import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
 import type { Language, User } from "#db/schema";
+import { outcome, signInCookie as cookieOf } from "#tests/support/routes";
 
 let t: TestDb;
 let contestId: number;
@@ -489,35 +489,6 @@ function post(url: string, fields: Record<string, string>, cookie: string) {
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, Cookie: cookie },
   });
 }
-
-async function cookieOf(who: User): Promise<string> {
-  const response = (await loginAction({
-    request: post("/login", { email: who.email, password: TEST_PASSWORD }, ""),
-    context,
-    params: {},
-  })) as Response;
-  expect(response.status).toBe(302);
-  return response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith("trellis_session="))!
-    .split(";")[0]!;
-}
-
-/** What a loader or action threw (a Response) or returned, with its status. */
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; value: unknown }> {
-  try {
-    const value = await run();
-    if (value instanceof Response) return { status: value.status, value };
-    const reply = value as { init?: { status?: number }; data?: unknown } | null;
-    if (reply && typeof reply === "object" && "init" in reply && "data" in reply)
-      return { status: reply.init?.status ?? 200, value: reply.data };
-    return { status: 200, value };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, value: thrown };
-    throw thrown;
-  }
-}
-
 const get = (url: string, cookie: string) => new Request(`${BASE}${url}`, { headers: { Cookie: cookie } });
 const teamPage = (id = teamA) => `/incubation/${id}/support`;
 const queuePage = () => `/manage/${contestId}/cohorts/${cohortId}/support`;

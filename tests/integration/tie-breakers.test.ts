@@ -8,15 +8,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TieBreakerNotice } from "#app/components/results/TieBreakerNotice";
 import { contestSettingsSchema } from "#app/forms/contest";
 import { createRenderI18n } from "#app/infra/i18n.server";
-import { action as loginAction } from "#app/routes/login";
 import { action as settingsAction } from "#app/routes/manage.$contestId.settings";
 import { getManagedContest, settingsFormValues, tieBreakerCriteria, updateContestSettings } from "#app/services/contests.server";
 import { roundResults, type EntryResultRow, type RoundResults } from "#app/services/results.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { insertEntry, insertTeam, insertTrack } from "#tests/support/entries";
-import { grantRole, makeContest, makeCtx, makeUser, TEST_PASSWORD } from "#tests/support/factories";
+import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
 import { insertTestRubric, makeScoredRound, makeSignedJudge } from "#tests/support/judging";
 import type { User } from "#db/schema";
+import { signInCookie as cookieOf } from "#tests/support/routes";
 
 let t: TestDb;
 let organiser: User;
@@ -288,20 +288,3 @@ describe("results by the contest's tie-breakers", () => {
 
 const BASE = "http://localhost:3999";
 const context = { cspNonce: "test", clientIp: "127.0.0.1" };
-
-async function cookieOf(user: User): Promise<string> {
-  const response = (await loginAction({
-    request: new Request(`${BASE}/login`, {
-      method: "POST",
-      body: new URLSearchParams({ email: user.email, password: TEST_PASSWORD }),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
-    }),
-    context,
-    params: {},
-  })) as Response;
-  expect(response.status).toBe(302);
-  return response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith("trellis_session="))!
-    .split(";")[0]!;
-}
