@@ -117,6 +117,25 @@ export interface ContestsTable {
   judge_agreement_version: ColumnType<number, number | undefined, number>;
   /** JSON array of tie-breakers in order (see app/domain/ranking.ts `tieBreakersSchema`). */
   tie_breakers_json: ColumnType<string, string | undefined, string>;
+  /** People's choice (migration 0016): on or off, its voting window, and when counts went public. */
+  peoples_choice_enabled: ColumnType<Flag, Flag | undefined, Flag>;
+  voting_opens_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  voting_closes_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  peoples_choice_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+/** One people's choice vote (migration 0016); a voided vote stays on record and stops counting. */
+export interface VotesTable {
+  id: Generated<number>;
+  contest_id: number;
+  track_id: number;
+  entry_id: number;
+  voter_id: number;
+  created_at: Instant;
+  ip: string | null;
+  voided_at: Instant | null;
+  voided_by: number | null;
+  void_reason: string | null;
 }
 
 export interface TracksTable {
@@ -176,6 +195,25 @@ export interface RoundsTable {
   /** The live pitch format, e.g. 8 + 7: minutes of pitch, then of questions. */
   pitch_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   qa_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Rubric scoring (the default) or pairwise comparisons (migration 0015). */
+  judging_mode: ColumnType<JudgingMode, JudgingMode | undefined, JudgingMode>;
+}
+
+export type JudgingMode = "rubric" | "pairwise";
+export type PairwiseAnswer = "first" | "second" | "cannot_tell";
+
+/** One judge's answer about two entries of a pairwise round (migration 0015). */
+export interface PairwiseComparisonsTable {
+  id: Generated<number>;
+  round_id: number;
+  judge_id: number;
+  first_entry_id: number;
+  second_entry_id: number;
+  /** Generated: the pair in canonical order, for "each judge answers a pair once". */
+  low_entry_id: ColumnType<number, never, never>;
+  high_entry_id: ColumnType<number, never, never>;
+  answer: PairwiseAnswer;
+  created_at: Instant;
 }
 
 export type MaterialKind = "pitch_deck" | "business_plan" | "video_link" | "text_answer";
@@ -329,6 +367,8 @@ export interface Database {
   support_requests: SupportRequestsTable;
   support_updates: SupportUpdatesTable;
   change_counters: ChangeCountersTable;
+  pairwise_comparisons: PairwiseComparisonsTable;
+  votes: VotesTable;
 }
 
 export interface SubmissionsTable {

@@ -61,3 +61,8 @@ export const MENTOR_INVITES_PER_ACCOUNT: RateLimitPolicy = { limit: 60, windowMs
 export const TOKEN_FAILURES_PER_IP: RateLimitPolicy = { limit: 20, windowMs: 15 * 60_000 };
 // Hand-ins and check-in attachments per account: far above a team's real pace, even at a deadline.
 export const UPLOADS_PER_ACCOUNT: RateLimitPolicy = { limit: 60, windowMs: 10 * 60_000 };
+// People's choice votes: an account votes once per track, so a handful of tracks is a handful of
+// votes; the address limit leaves room for an office or a campus behind one address. Bursts under
+// these limits are flagged for the organiser instead (app/domain/votes.ts).
+export const VOTES_PER_ACCOUNT: RateLimitPolicy = { limit: 20, windowMs: 10 * 60_000 };
+export const VOTES_PER_IP: RateLimitPolicy = { limit: 60, windowMs: 10 * 60_000 };

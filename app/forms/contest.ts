@@ -144,6 +144,13 @@ export const roundShowSchema = z.object({
 });
 export type RoundShowInput = z.output<typeof roundShowSchema>;
 
+export const JUDGING_MODES = ["rubric", "pairwise"] as const;
+
+/** A round's judging mode (issue 11); left out, the round keeps its mode. */
+export const roundModeSchema = z.object({
+  judgingMode: z.enum(JUDGING_MODES, { invalid_type_error: "invalid_choice" }).optional(),
+});
+
 export const MATERIAL_KINDS = ["pitch_deck", "business_plan", "video_link", "text_answer"] as const;
 
 export const materialSchema = z.object({

@@ -12,6 +12,7 @@ import { getAuth, serviceContext } from "#app/infra/auth.server";
 import { readTimeZoneCookie } from "#app/infra/cookies.server";
 import { hasPublicImpact } from "#app/services/impact.server";
 import { getContestPage } from "#app/services/public-contests.server";
+import { votingLinkVisible } from "#app/services/votes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.page.contest.name.en} — Trellis` : "Trellis" },
@@ -26,13 +27,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     page: result.value,
     viewerTimeZone: auth?.user.time_zone ?? readTimeZoneCookie(request) ?? "UTC",
     impact: await hasPublicImpact(ctx, result.value.contest),
+    voting: await votingLinkVisible(ctx, result.value.contest.id),
   };
 }
 
 export default function ContestPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, viewerTimeZone, impact } = useLoaderData<typeof loader>();
+  const { page, viewerTimeZone, impact, voting } = useLoaderData<typeof loader>();
   const { contest, tracks, rounds } = page;
   const deadline = (iso: string | null) =>
     iso ? <Deadline iso={iso} viewerTimeZone={viewerTimeZone} contestTimeZone={contest.timeZone} /> : t("manage.notSet");
@@ -55,6 +57,11 @@ export default function ContestPage() {
             <Link className="btn btn-primary" to={`/contests/${contest.slug}/results`}>
               {t("published.resultsLink")}
             </Link>
+          </p>
+        ) : null}
+        {voting ? (
+          <p>
+            <Link to={`/contests/${contest.slug}/vote`}>{t("votes.contestLink")}</Link>
           </p>
         ) : null}
         {impact ? (

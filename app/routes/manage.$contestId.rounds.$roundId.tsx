@@ -4,7 +4,7 @@ import { getZodConstraint } from "@conform-to/zod";
 import { parseWithZod } from "#app/utils/form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
@@ -15,7 +15,7 @@ import { CheckboxField, FormErrors, SelectField, TextField } from "#app/componen
 import { LocalizedFields } from "#app/components/ui/LocalizedFields";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
-import { MATERIAL_KINDS, materialSchema, roundSchema, roundShowSchema } from "#app/forms/contest";
+import { JUDGING_MODES, MATERIAL_KINDS, materialSchema, roundModeSchema, roundSchema, roundShowSchema } from "#app/forms/contest";
 import { ENTRY_METHODS, parseFormat } from "#app/domain/aggregation";
 import { rubricEditSchema, rubricTemplateSchema } from "#app/forms/rubric";
 import { roundCompleteness } from "#app/services/submissions.server";
@@ -26,8 +26,12 @@ import { loadRubric, rubricFormValues, setRoundRubric, toRubricDefinition } from
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 import { replyInvalid, replyWithError } from "#app/utils/route.server";
+import { ScrollTable } from "#app/components/ui/ScrollTable";
 
-const roundUpdateSchema = roundSchema.and(z.object({ version: z.coerce.number().int().min(1) })).and(roundShowSchema);
+const roundUpdateSchema = roundSchema
+  .and(z.object({ version: z.coerce.number().int().min(1) }))
+  .and(roundShowSchema)
+  .and(roundModeSchema);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx, contest } = await requireManagedContest(request, context, params);
@@ -169,7 +173,7 @@ export default function RoundPage() {
         {completeness.length === 0 ? (
           <p>{t("manage.noEntriesYet")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollTable label={t("manage.completeness")}>
             <table>
               <thead>
                 <tr>
@@ -195,7 +199,7 @@ export default function RoundPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </div>
 
@@ -221,6 +225,17 @@ export default function RoundPage() {
                 hint={t("roadshow.settings.formatHint")}
               />
             </fieldset>
+            <SelectField
+              meta={roundFields.judgingMode}
+              label={t("pairwise.settings.mode")}
+              hint={t("pairwise.settings.modeHint")}
+              options={JUDGING_MODES.map((m) => ({ value: m, label: t(`pairwise.settings.modes.${m}`) }))}
+            />
+            {round.judgingMode === "pairwise" ? (
+              <p>
+                <Link to={`/manage/${contest.id}/rounds/${round.id}/pairwise`}>{t("pairwise.settings.rankingLink")}</Link>
+              </p>
+            ) : null}
             <Button type="submit" busy={navigation.state === "submitting"}>
               {t("manage.save")}
             </Button>

@@ -44,6 +44,7 @@ export async function loadStructure(
       aggregationMethod: r.aggregation_method,
       pitchMinutes: r.pitch_minutes,
       qaMinutes: r.qa_minutes,
+      judgingMode: r.judging_mode,
       version: r.version,
       materials: materials
         .filter((m) => m.round_id === r.id)

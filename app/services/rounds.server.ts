@@ -4,9 +4,10 @@ import type { EntryMethod } from "#app/domain/aggregation";
 import type { LocalizedText } from "#app/domain/localized";
 import { utcToZonedLocal, zonedLocalToUtc } from "#app/domain/time";
 import type { MaterialInput, RoundInput } from "#app/forms/contest";
-import type { MaterialKind } from "#db/schema";
+import type { JudgingMode, MaterialKind } from "#db/schema";
 import { audit } from "#app/infra/audit.server";
 import { nextPosition } from "#app/data/contests.server";
+import { roundHasJudgingWork } from "#app/data/pairwise.server";
 import type { ServiceContext } from "./context.server";
 import { editable, jsonOrNull } from "./contest-structure.server";
 import { fail, ok, type Result } from "./result";
@@ -37,6 +38,8 @@ export interface RoundView {
   aggregationMethod: string;
   pitchMinutes: number | null;
   qaMinutes: number | null;
+  /** Rubric scoring or pairwise comparisons; fixed once the round has a review or a comparison. */
+  judgingMode: JudgingMode;
   version: number;
   materials: MaterialView[];
 }
@@ -77,6 +80,7 @@ export function roundFormValues(round: RoundView, timeZone: string) {
     judgesPerEntry: round.judgesPerEntry,
     aggregationMethod: round.aggregationMethod,
     pitchFormat: round.pitchMinutes !== null ? `${round.pitchMinutes}+${round.qaMinutes ?? 0}` : "",
+    judgingMode: round.judgingMode,
     version: round.version,
   };
 }
@@ -125,6 +129,8 @@ export async function updateRound(
   input: RoundInput & {
     version: number;
     show?: { method: EntryMethod; format: { pitchMinutes: number; qaMinutes: number } | null };
+    /** Left out, the round keeps its mode. */
+    judgingMode?: JudgingMode;
   },
 ): Promise<Result<null>> {
   const check = await editable(ctx, contestId);
@@ -139,6 +145,10 @@ export async function updateRound(
       .where("contest_id", "=", contestId)
       .executeTakeFirst();
     if (!before) return fail("not_found");
+    const judgingMode = input.judgingMode ?? before.judging_mode;
+    if (judgingMode !== before.judging_mode && (await roundHasJudgingWork(trx, roundId))) {
+      return fail("pairwise.mode_locked", "judgingMode");
+    }
     const result = await trx
       .updateTable("rounds")
       .set({
@@ -146,6 +156,7 @@ export async function updateRound(
         ...times.value,
         blind_review: input.blindReview ? 1 : 0,
         judges_per_entry: input.judgesPerEntry,
+        judging_mode: judgingMode,
         ...(input.show
           ? {
               aggregation_method: input.show.method,

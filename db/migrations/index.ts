@@ -14,6 +14,8 @@ import * as m0011 from "./0011_incubation";
 import * as m0012 from "./0012_support_updates";
 import * as m0013 from "./0013_bench_indexes";
 import * as m0014 from "./0014_audit_append_only";
+import * as m0015 from "./0015_pairwise";
+import * as m0016 from "./0016_peoples_choice";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   "0012_support_updates": m0012,
   "0013_bench_indexes": m0013,
   "0014_audit_append_only": m0014,
+  "0015_pairwise": m0015,
+  "0016_peoples_choice": m0016,
 };

@@ -107,6 +107,24 @@ const MATRIX: Record<string, Entry> = {
     loader: "ok         ok         ok         ok         ok         ok         ok         ok         ok         ok",
     action: null,
   },
+  "routes/contests.$slug_.vote": {
+    // People's choice switched on with voting open, so the page exists for everyone.
+    params: async (w) => {
+      await w.t.db
+        .updateTable("contests")
+        .set({
+          peoples_choice_enabled: 1,
+          voting_opens_at: "2020-01-01T00:00:00.000Z",
+          voting_closes_at: "2099-01-01T00:00:00.000Z",
+        })
+        .where("id", "=", w.contestId)
+        .execute();
+      return { slug: w.slug };
+    },
+    loader: "ok         ok         ok         ok         ok         ok         ok         ok         ok         ok",
+    // Any signed-in visitor may vote; the empty form names no entry. Who may vote is the service's.
+    action: "login      badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest",
+  },
   "routes/contests.new": {
     // Surprising but meant: an organiser of any contest may start another (contest.create).
     loader: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  ok         ok         ok",
@@ -188,6 +206,12 @@ const MATRIX: Record<string, Entry> = {
   "routes/judging.$contestId._index": {
     params: (w) => ({ contestId: id(w.contestId) }),
     // Every judge of the contest, conflicted included (conflicts are declared here); organisers are not judges.
+    loader: "login      notFound   notFound   ok         ok         ok         notFound   notFound   notFound   notFound",
+    action: "login      badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest",
+  },
+  "routes/judging.$contestId.pairwise.$roundId": {
+    params: (w) => ({ contestId: id(w.contestId), roundId: id(w.roundId) }),
+    // Every cleared judge of the contest (the world's round is a rubric round: they are told so); no one else.
     loader: "login      notFound   notFound   ok         ok         ok         notFound   notFound   notFound   notFound",
     action: "login      badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest",
   },
@@ -336,6 +360,12 @@ const MATRIX: Record<string, Entry> = {
     loader: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  ok         ok",
     action: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  badRequest badRequest",
   },
+  "routes/manage.$contestId.rounds.$roundId_.pairwise": {
+    params: manage,
+    // The pairwise ranking, judges' reliability included: organisers only.
+    loader: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  ok         ok",
+    action: null,
+  },
   "routes/manage.$contestId.rounds.$roundId_.results.export": {
     params: manage,
     query: "?what=rankings&format=csv",
@@ -360,6 +390,12 @@ const MATRIX: Record<string, Entry> = {
   },
   "routes/manage.$contestId.tracks": {
     params: manage,
+    loader: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  ok         ok",
+    action: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  badRequest badRequest",
+  },
+  "routes/manage.$contestId.votes": {
+    params: manage,
+    // Live vote counts and the addresses of bursts: organisers only.
     loader: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  ok         ok",
     action: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  badRequest badRequest",
   },

@@ -342,6 +342,29 @@ export function actionCases(w: World): ActionCase[] {
       texts: ["name.en", "description.en", "terms.en", "contactEmail"],
     },
     {
+      route: "contests.$slug_.vote",
+      group: "contest",
+      as: "plain",
+      params: { slug: w.slug },
+      fields: {
+        trackId: P.ids(w.trackId, w.otherTrackId),
+        entryId: P.ids(w.entryA, w.entryB, w.entryW),
+      },
+    },
+    {
+      route: "manage.$contestId.votes",
+      group: "contest",
+      as: "organiser",
+      params: contest,
+      intents: {
+        settings: {
+          fields: { enabled: P.box(), opensAt: P.dateTime(), closesAt: P.dateTime() },
+        },
+        void: { fields: { ip: P.one("127.0.0.1", "203.0.113.7", ""), reason: P.text(200) }, texts: ["reason"] },
+        publish: {},
+      },
+    },
+    {
       route: "manage.$contestId.tracks",
       group: "contest",
       as: "organiser",
@@ -396,6 +419,7 @@ export function actionCases(w: World): ActionCase[] {
             version: versions,
             aggregationMethod: P.one("mean", "trimmed_mean", "median"),
             pitchFormat: P.one("8+7", "5 + 5", ""),
+            judgingMode: P.one("rubric", "pairwise"),
           },
           texts: ["name.en"],
         },
@@ -480,6 +504,17 @@ export function actionCases(w: World): ActionCase[] {
           },
         ]),
       ),
+    },
+    {
+      route: "judging.$contestId.pairwise.$roundId",
+      group: "judging",
+      as: "judge",
+      params: round(w.round2),
+      fields: {
+        first: P.ids(w.entryA, w.entryB),
+        second: P.ids(w.entryB, w.entryA),
+        answer: P.one("first", "second", "cannot_tell"),
+      },
     },
     {
       route: "manage.$contestId.reviews.$assignmentId.reopen",

@@ -194,6 +194,10 @@ export async function buildWorld(): Promise<{ template: string; world: World; cl
       team_max: 10,
       registration_opens_at: "2020-01-01T00:00:00.000Z",
       registration_closes_at: "2099-01-01T00:00:00.000Z",
+      // People's choice voting open, so the vote page's action gets past its door.
+      peoples_choice_enabled: 1,
+      voting_opens_at: "2020-01-01T00:00:00.000Z",
+      voting_closes_at: "2099-01-01T00:00:00.000Z",
     })
     .where("id", "=", contestId)
     .execute();

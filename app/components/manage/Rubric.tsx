@@ -19,13 +19,14 @@ import { rubricEditSchema } from "#app/forms/rubric";
 import { Button } from "#app/components/ui/Button";
 import { FormErrors, TextField } from "#app/components/ui/Field";
 import { LocalizedFields } from "#app/components/ui/LocalizedFields";
+import { ScrollTable } from "#app/components/ui/ScrollTable";
 
 export function RubricTable({ rubric }: { rubric: { name: LocalizedText; version: number; definition: RubricDefinition } }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const total = rubric.definition.criteria.reduce((sum, c) => sum + c.weight, 0);
   return (
-    <div className="table-scroll">
+    <ScrollTable label={pickLocalized(rubric.name, language)}>
       <table>
         <caption>
           {pickLocalized(rubric.name, language)} — {t("manage.rubricVersion", { version: rubric.version })}
@@ -74,7 +75,7 @@ export function RubricTable({ rubric }: { rubric: { name: LocalizedText; version
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -1,0 +1,327 @@
+// Pairwise judging (issue 11): in a pairwise round a judge is shown two entries and says which is
+// stronger, or that they cannot tell; every judge's answers feed one Crowd Bradley–Terry model
+// (app/domain/crowd-bt.ts), which picks each judge's next pair and gives the organiser a ranking with
+// its uncertainty. A judge sees only their own pair and count, never another judge's answers.
+import {
+  createState,
+  judgeBelief,
+  nextPair,
+  ranking,
+  recordComparison as recordInModel,
+  reliability,
+  settleTop,
+  type CrowdBtState,
+} from "#app/domain/crowd-bt";
+import { parseLocalizedJson, type LocalizedText } from "#app/domain/localized";
+import { can } from "#app/domain/permissions";
+import { kendallTauB } from "#app/domain/rank-metrics";
+import { isActiveJudge } from "#app/data/assignments.server";
+import { findJudgeProfile, listConflicts } from "#app/data/judges.server";
+import {
+  countJudgeComparisons,
+  findPairwiseRound,
+  findPreviousRubricRound,
+  hasCompared,
+  insertComparison,
+  listEntriesForComparison,
+  listJudgeNames,
+  listRoundComparisons,
+  roundHasJudgingWork,
+} from "#app/data/pairwise.server";
+import { listRoundParticipants } from "#app/data/participation.server";
+import { audit } from "#app/infra/audit.server";
+import type { DB } from "#app/infra/db.server";
+import type { PairwiseAnswer } from "#db/schema";
+import { cachedUntilChanged } from "./change-cache.server";
+import type { ServiceContext } from "./context.server";
+import { judgeIsCleared } from "./judges.server";
+import { fail, ok, type Result } from "./result";
+import { roundMethod, roundTable } from "./results.server";
+import { reviewWindow } from "./reviews.server";
+
+export const PAIRWISE_ANSWERS: readonly PairwiseAnswer[] = ["first", "second", "cannot_tell"];
+
+/** How many top places the organiser's page says how settled they are. */
+export const SETTLE_PLACES = 5;
+
+type PairwiseRound = NonNullable<Awaited<ReturnType<typeof findPairwiseRound>>>;
+
+/** The Crowd-BT state of a round from its stored comparisons, every judge's, in the order given. */
+async function roundModel(db: DB, contestId: number, roundId: number) {
+  const [participants, comparisons] = await Promise.all([
+    listRoundParticipants(db, contestId, roundId),
+    listRoundComparisons(db, roundId),
+  ]);
+  let state = createState(participants.map((p) => p.id));
+  for (const c of comparisons) {
+    // An entry withdrawn since, or no longer taking part, leaves the model with its comparisons.
+    if (!state.entries.has(c.firstId) || !state.entries.has(c.secondId)) continue;
+    state = recordInModel(
+      state,
+      c.answer === "cannot_tell"
+        ? { judgeId: c.judgeId, cannotTell: true, entryIds: [c.firstId, c.secondId] }
+        : c.answer === "first"
+          ? { judgeId: c.judgeId, winnerId: c.firstId, loserId: c.secondId }
+          : { judgeId: c.judgeId, winnerId: c.secondId, loserId: c.firstId },
+    );
+  }
+  return { participants, state, comparisons: comparisons.length };
+}
+
+/**
+ * The round, if the actor is a judge who may compare in it now: the round is pairwise and its review
+ * window open, the judge active and signed the current agreement. With the entries they may see: the
+ * round's participants in the judge's tracks (all tracks when they have none), less their conflicts.
+ */
+async function judgeAccess(
+  ctx: ServiceContext,
+  contestId: number,
+  roundId: number,
+): Promise<Result<{ round: PairwiseRound; judgeId: number; eligible: Set<number> }>> {
+  if (!ctx.actor) return fail("forbidden");
+  const judgeId = ctx.actor.userId;
+  const round = await findPairwiseRound(ctx.db, contestId, roundId);
+  if (!round) return fail("not_found");
+  const [active, cleared, profile] = await Promise.all([
+    isActiveJudge(ctx.db, contestId, judgeId),
+    judgeIsCleared(ctx.db, contestId, judgeId),
+    findJudgeProfile(ctx.db, contestId, judgeId),
+  ]);
+  if (!active || !cleared || !profile) return fail("not_found");
+  if (round.mode !== "pairwise") return fail("pairwise.not_pairwise");
+  const window = reviewWindow(round.reviewOpensAt, round.reviewClosesAt, ctx.now);
+  if (window !== "open") return fail(window === "closed" ? "review_closed" : "review_not_open");
+  const tracks = new Set(JSON.parse(profile.track_ids_json) as number[]);
+  const [participants, conflicts] = await Promise.all([
+    listRoundParticipants(ctx.db, contestId, roundId),
+    listConflicts(ctx.db, contestId, judgeId),
+  ]);
+  const conflicted = new Set(conflicts.map((c) => c.entryId));
+  const eligible = new Set(
+    participants.filter((p) => (tracks.size === 0 || tracks.has(p.trackId)) && !conflicted.has(p.id)).map((p) => p.id),
+  );
+  return ok({ round, judgeId, eligible });
+}
+
+export interface ComparisonEntry {
+  id: number;
+  code: string;
+  track: LocalizedText | null;
+  pitch: string | null;
+  /** Null in a blind round. */
+  team: { name: string; organisation: string | null; country: string } | null;
+}
+
+export interface NextComparison {
+  contest: { slug: string; name: LocalizedText; timeZone: string };
+  round: { id: number; name: LocalizedText; blind: boolean; reviewClosesAt: string | null };
+  /** The two entries to compare, as shown (first = "A"); null when this judge has compared every pair they may. */
+  pair: readonly [ComparisonEntry, ComparisonEntry] | null;
+  /** How many comparisons this judge has made in the round. */
+  made: number;
+}
+
+/** The judge's next pair in a pairwise round: the one whose answer teaches the model most. */
+export async function nextComparison(ctx: ServiceContext, contestId: number, roundId: number): Promise<Result<NextComparison>> {
+  const access = await judgeAccess(ctx, contestId, roundId);
+  if (!access.ok) return access;
+  const { round, judgeId, eligible } = access.value;
+  const [{ state }, made] = await Promise.all([
+    roundModel(ctx.db, contestId, roundId),
+    countJudgeComparisons(ctx.db, roundId, judgeId),
+  ]);
+  const excluded = new Set([...state.entries.keys()].filter((id) => !eligible.has(id)));
+  const choice = nextPair(state, judgeId, { seed: roundId, excluded });
+  const blind = round.blind === 1;
+  let pair: NextComparison["pair"] = null;
+  if (choice) {
+    const rows = await listEntriesForComparison(ctx.db, contestId, choice.pair);
+    const show = (id: number): ComparisonEntry => {
+      const e = rows.find((r) => r.id === id)!;
+      return {
+        id: e.id,
+        code: e.code,
+        track: parseLocalizedJson(e.trackNameJson),
+        pitch: e.pitch,
+        team: blind ? null : { name: e.teamName, organisation: e.teamOrganisation, country: e.teamCountry },
+      };
+    };
+    pair = [show(choice.pair[0]), show(choice.pair[1])];
+  }
+  return ok({
+    contest: { slug: round.contestSlug, name: parseLocalizedJson(round.contestNameJson) ?? { en: "" }, timeZone: round.timeZone },
+    round: { id: round.id, name: parseLocalizedJson(round.nameJson) ?? { en: "" }, blind, reviewClosesAt: round.reviewClosesAt },
+    pair,
+    made,
+  });
+}
+
+export interface ComparisonInput {
+  first: number;
+  second: number;
+  answer: PairwiseAnswer;
+}
+
+/** A judge's answer about a pair they may compare (both entries eligible, not compared by them before). Audited. */
+export async function recordComparison(
+  ctx: ServiceContext,
+  contestId: number,
+  roundId: number,
+  input: ComparisonInput,
+): Promise<Result<{ id: number }>> {
+  if (!PAIRWISE_ANSWERS.includes(input.answer)) return fail("invalid_input", "answer");
+  if (!Number.isInteger(input.first) || !Number.isInteger(input.second) || input.first === input.second) {
+    return fail("pairwise.pair_not_allowed");
+  }
+  const access = await judgeAccess(ctx, contestId, roundId);
+  if (!access.ok) return access;
+  const { judgeId, eligible } = access.value;
+  if (!eligible.has(input.first) || !eligible.has(input.second)) return fail("pairwise.pair_not_allowed");
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await hasCompared(trx, roundId, judgeId, input.first, input.second)) return fail("pairwise.already_compared");
+    const { id } = await insertComparison(trx, {
+      roundId,
+      judgeId,
+      firstId: input.first,
+      secondId: input.second,
+      answer: input.answer,
+      now: ctx.now,
+    });
+    await audit(trx, {
+      actorUserId: judgeId,
+      action: "pairwise.compared",
+      subjectType: "round",
+      subjectId: roundId,
+      contestId,
+      after: { comparisonId: id, first: input.first, second: input.second, answer: input.answer },
+      ip: ctx.ip,
+      now: ctx.now,
+    });
+    return ok({ id });
+  });
+}
+
+export interface PairwiseRankingRow {
+  entryId: number;
+  code: string;
+  teamName: string;
+  trackId: number;
+  place: number;
+  mu: number;
+  sigma: number;
+  comparisons: number;
+  /** The entry's rubric score (0–100) by that round's method, when one is compared. */
+  rubricScore: number | null;
+  rubricPlace: number | null;
+}
+
+export interface PairwiseRanking {
+  round: { id: number; name: LocalizedText | null; mode: "rubric" | "pairwise" };
+  comparisons: number;
+  entries: PairwiseRankingRow[];
+  judges: Array<{ id: number; name: string; comparisons: number; cannotTell: number; reliability: number }>;
+  settle: Array<{ place: number; higherId: number; lowerId: number; probability: number; moreComparisons: number | null }>;
+  /** The rubric ranking of the same entries, from this round's reviews or the previous rubric round's; null when none. */
+  rubric: { roundId: number; roundName: LocalizedText | null; entries: number; tau: number | null } | null;
+}
+
+/** Rubric scores of a round's entries by its method, for the entries that have one. */
+async function rubricScores(db: DB, contestId: number, round: { id: number; rubricId: number | null; method: string }) {
+  const table = await roundTable(db, contestId, round.id, round.rubricId);
+  const method = roundMethod(round.method);
+  const scores = new Map<number, number>();
+  for (const row of table.rowsById.values()) {
+    const score = row.scores[method];
+    if (score !== null) scores.set(row.entryId, score);
+  }
+  return scores;
+}
+
+async function computeRanking(db: DB, contestId: number, round: PairwiseRound): Promise<PairwiseRanking> {
+  const { participants, state, comparisons } = await roundModel(db, contestId, round.id);
+  const byId = new Map(participants.map((p) => [p.id, p]));
+
+  // The rubric ranking to compare with: this round's own reviews, else the latest rubric round before it.
+  let rubricRound: { id: number; rubricId: number | null; method: string; nameJson: string } | null = null;
+  let scores = new Map<number, number>();
+  if (round.rubricId !== null) {
+    scores = await rubricScores(db, contestId, round);
+    if (scores.size) rubricRound = { id: round.id, rubricId: round.rubricId, method: round.method, nameJson: round.nameJson };
+  }
+  if (!rubricRound) {
+    const previous = await findPreviousRubricRound(db, contestId, round.position);
+    if (previous) {
+      scores = await rubricScores(db, contestId, previous);
+      if (scores.size) rubricRound = previous;
+    }
+  }
+  const common = [...state.entries.keys()].filter((id) => scores.has(id));
+  const rubricPlaces = new Map(
+    [...common].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b).map((id, i) => [id, i + 1] as const),
+  );
+  let tau: number | null = null;
+  if (rubricRound && common.length >= 2) {
+    const t = kendallTauB(
+      new Map(common.map((id) => [id, state.entries.get(id)!.mu])),
+      new Map(common.map((id) => [id, scores.get(id)!])),
+    );
+    tau = Number.isNaN(t) ? null : t;
+  }
+
+  const judgeIds = [...state.judges.keys()];
+  const names = new Map((await listJudgeNames(db, judgeIds)).map((u) => [u.id, u.name]));
+  const counts = countByJudge(state);
+  return {
+    round: { id: round.id, name: parseLocalizedJson(round.nameJson), mode: round.mode },
+    comparisons,
+    entries: ranking(state).map((r) => {
+      const p = byId.get(r.entryId)!;
+      return {
+        ...r,
+        code: p.code,
+        teamName: p.teamName,
+        trackId: p.trackId,
+        rubricScore: scores.get(r.entryId) ?? null,
+        rubricPlace: rubricPlaces.get(r.entryId) ?? null,
+      };
+    }),
+    judges: judgeIds
+      .map((id) => {
+        const j = judgeBelief(state, id);
+        return {
+          id,
+          name: names.get(id) ?? "",
+          comparisons: counts.get(id) ?? 0,
+          cannotTell: j.cannotTell,
+          reliability: reliability(j),
+        };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id),
+    settle: settleTop(state, SETTLE_PLACES),
+    rubric: rubricRound
+      ? { roundId: rubricRound.id, roundName: parseLocalizedJson(rubricRound.nameJson), entries: common.length, tau }
+      : null,
+  };
+}
+
+function countByJudge(state: CrowdBtState): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const c of state.log) counts.set(c.judgeId, (counts.get(c.judgeId) ?? 0) + 1);
+  return counts;
+}
+
+/** The organiser's view of a pairwise round: the ranking with its uncertainty, judges' reliability, and the rubric ranking beside it. */
+export async function pairwiseRanking(ctx: ServiceContext, contestId: number, roundId: number): Promise<Result<PairwiseRanking>> {
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  const round = await findPairwiseRound(ctx.db, contestId, roundId);
+  if (!round) return fail("not_found");
+  const value = await cachedUntilChanged(ctx.db, "results", `pairwise-ranking:${contestId}:${roundId}`, () =>
+    computeRanking(ctx.db, contestId, round),
+  );
+  return ok(value);
+}
+
+/** Whether a round's judging mode may still change: no review and no comparison yet. */
+export function judgingModeLocked(db: DB, roundId: number): Promise<boolean> {
+  return roundHasJudgingWork(db, roundId);
+}
