@@ -122,6 +122,42 @@ export interface ContestsTable {
   voting_opens_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   voting_closes_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   peoples_choice_published_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** Heats (migration 0017): the final this contest is a heat of; null for a final or a plain contest. */
+  parent_contest_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** On a final: how many places each heat sends per track unless a quota rule says otherwise. */
+  heat_quota: ColumnType<number, number | undefined, number>;
+}
+
+/** A quota for one heat, one final track, or one heat's track (migration 0017). */
+export interface HeatQuotaRulesTable {
+  id: Generated<number>;
+  final_contest_id: number;
+  heat_contest_id: number | null;
+  final_track_id: number | null;
+  places: number;
+  created_by: number | null;
+  created_at: Instant;
+}
+
+/** The final's organisers settle a heat entry tied across its heat's cut line (migration 0017). */
+export interface HeatTieDecisionsTable {
+  id: Generated<number>;
+  final_contest_id: number;
+  entry_id: number;
+  action: "include" | "exclude";
+  reason: string;
+  decided_by: number | null;
+  decided_at: Instant;
+}
+
+/** A heat entry the final's organisers bring in from below its heat's cut line (migration 0017). */
+export interface HeatWildCardsTable {
+  id: Generated<number>;
+  final_contest_id: number;
+  entry_id: number;
+  reason: string;
+  chosen_by: number | null;
+  chosen_at: Instant;
 }
 
 /** One people's choice vote (migration 0016); a voided vote stays on record and stops counting. */
@@ -147,6 +183,8 @@ export interface TracksTable {
   women_led_only: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: Instant;
   updated_at: Instant;
+  /** On a heat's track: the final's track it feeds (migration 0017). */
+  final_track_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RubricsTable {
@@ -276,6 +314,8 @@ export interface EntriesTable {
   version: ColumnType<number, number | undefined, number>;
   /** The language code of the entry's materials, if the team said. */
   materials_language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** On a final's entry: the heat entry it went through from (migration 0017). */
+  heat_entry_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type ContestRoleName = "organiser" | "judge" | "mentor";
@@ -369,6 +409,21 @@ export interface Database {
   change_counters: ChangeCountersTable;
   pairwise_comparisons: PairwiseComparisonsTable;
   votes: VotesTable;
+  entry_texts: EntryTextsTable;
+  heat_quota_rules: HeatQuotaRulesTable;
+  heat_tie_decisions: HeatTieDecisionsTable;
+  heat_wild_cards: HeatWildCardsTable;
+  round_calibration_entries: RoundCalibrationEntriesTable;
+}
+
+/** A round's calibration entry for one track (migration 0018): every judge of the panel scores it first. */
+export interface RoundCalibrationEntriesTable {
+  id: Generated<number>;
+  round_id: number;
+  track_id: number;
+  entry_id: number;
+  chosen_by: number | null;
+  chosen_at: Instant;
 }
 
 export interface SubmissionsTable {
@@ -388,6 +443,25 @@ export interface SubmissionsTable {
   url_value: string | null;
   uploaded_by: number | null;
   created_at: Instant;
+  /** The language the material is in (migration 0019); null before then: the entry's materials language. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type EntryTextField = "pitch" | "description" | "answer" | "material";
+
+/** One language version of one of an entry's texts (migration 0019); see app/domain/entry-texts.ts. */
+export interface EntryTextsTable {
+  id: Generated<number>;
+  entry_id: number;
+  field: EntryTextField;
+  /** The question key of an answer, the requirement id of a material, '' for the pitch and description. */
+  ref: ColumnType<string, string | undefined, string>;
+  language: string;
+  is_original: ColumnType<Flag, Flag | undefined, Flag>;
+  body: string;
+  updated_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
 }
 
 export interface DeadlineExtensionsTable {

@@ -10,6 +10,7 @@ import { normaliseTeamName } from "#app/domain/registration";
 import { RUBRIC_TEMPLATES, type RubricTemplateId } from "#app/domain/rubric-templates";
 import type { FileStorage } from "#app/infra/storage/types";
 import { seedDemoEntries } from "./seed-entries";
+import { seedDemoHeats } from "./seed-heats";
 
 export const DEMO_PASSWORD = "trellis-demo-2026";
 const DOMAIN = "demo.trellis.test";
@@ -322,6 +323,13 @@ export async function seedDemo(db: Kysely<Database>, now = new Date(), storage?:
   const contest = await db.selectFrom("contests").select("id").where("slug", "=", "china-asean-2026").executeTakeFirstOrThrow();
   const { getStorage } = await import("#app/infra/storage/index.server");
   await seedDemoEntries(db, storage ?? getStorage(), contest.id, now);
+  const idOf = async (email: string) =>
+    (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  await seedDemoHeats(
+    db,
+    { organiserId: await idOf(`organiser@${DOMAIN}`), judgeIds: await Promise.all(judges.map((j) => idOf(j.email))) },
+    now,
+  );
 }
 
 const DEMO_CONTEST = {

@@ -67,6 +67,7 @@ export function listSubmissions(db: Q, entryId: number, roundId: number) {
       "submissions.text_value as text",
       "submissions.url_value as url",
       "submissions.created_at as createdAt",
+      "submissions.language",
       "users.name as uploadedBy",
     ])
     .where("submissions.entry_id", "=", entryId)

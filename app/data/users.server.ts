@@ -17,8 +17,14 @@ export async function loadRoles(db: Q, userId: number) {
     db.selectFrom("contest_roles").select(["contest_id", "role"]).where("user_id", "=", userId).execute(),
     db.selectFrom("team_members").select(["team_id", "role"]).where("user_id", "=", userId).execute(),
   ]);
+  // A final's organisers organise its heats too; a heat's own organisers hold a role on the heat only.
+  const organised = contestRoles.filter((r) => r.role === "organiser").map((r) => r.contest_id);
+  const heats = organised.length
+    ? await db.selectFrom("contests").select("id").where("parent_contest_id", "in", organised).execute()
+    : [];
+  const derived = heats.filter((h) => !organised.includes(h.id)).map((h) => ({ contestId: h.id, role: "organiser" as const }));
   return {
-    contestRoles: contestRoles.map((r) => ({ contestId: r.contest_id, role: r.role })),
+    contestRoles: [...contestRoles.map((r) => ({ contestId: r.contest_id, role: r.role })), ...derived],
     teams: teams.map((t) => ({ teamId: t.team_id, role: t.role })),
   };
 }

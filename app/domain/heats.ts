@@ -44,13 +44,15 @@ export interface WildCard {
   reason: string;
 }
 
+/** The most places one heat may send per track. */
+export const MAX_QUOTA_PLACES = 100;
+
 export const HEAT_REFUSAL_CODES = [
   "heats.wild_card_already_in",
   "heats.wild_card_unknown",
   "heats.wild_card_in_tie",
   "heats.reason_too_short",
   "heats.entry_twice",
-  "heats.quota_too_large",
   "heats.quota_invalid",
   "heats.quota_twice",
   "heats.decision_not_at_cut",
@@ -99,6 +101,10 @@ export interface HeatTrackResult {
   quota: number;
   /** Entries with a rank in this heat's track. */
   ranked: number;
+  /** Fewer ranked entries than the quota: every ranked entry goes through. */
+  short: boolean;
+  /** The quota rule that set the quota (its index in the plan), or null for the default. */
+  rule: number | null;
   /** From this heat: by place, then wild cards by entry id. */
   finalists: Finalist[];
   tie: TieAtCut | null;
@@ -184,21 +190,15 @@ export function rollUpHeats(input: HeatRollUpInput): HeatRollUp {
     standing: "in" | "tie" | "out";
   }
   const places = new Map<number, Place>();
-  const tracks: Array<HeatTrackRanking & { quota: number; ranked: number; tie: TieAtCut | null; inQuota: RankedEntry[] }> = [];
+  const tracks: Array<
+    HeatTrackRanking & { quota: number; rule: number | null; ranked: number; tie: TieAtCut | null; inQuota: RankedEntry[] }
+  > = [];
   for (const { heatId, trackId, ranking } of rankings) {
     const { places: requested, rule } = quotaFor(input.quota, heatId, trackId);
     const quota = isQuota(requested) ? requested : 0;
+    // A heat with fewer ranked entries than its quota sends all of them: "top 3" of two is both.
+    // It is marked short so the page can say so; it does not stop the roll-up.
     const ranked = ranking.filter((e) => e.rank !== null).length;
-    if (quota > ranked)
-      refusals.push({
-        code: "heats.quota_too_large",
-        subject: "quota",
-        index: rule,
-        heatId,
-        trackId,
-        entryId: null,
-        params: { quota, entries: ranked },
-      });
     const line = cutLine(ranking, { kind: "top", n: quota });
     const unique = (entry: RankedEntry, standing: Place["standing"]) => {
       if (places.has(entry.entryId)) {
@@ -221,7 +221,7 @@ export function rollUpHeats(input: HeatRollUpInput): HeatRollUp {
           entries: tied.map((e) => ({ entryId: e.entryId, score: e.score, decision: null, reason: null })),
         }
       : null;
-    tracks.push({ heatId, trackId, ranking, quota, ranked, tie, inQuota });
+    tracks.push({ heatId, trackId, ranking, quota, rule, ranked, tie, inQuota });
   }
   const tieOf = new Map(tracks.flatMap((t) => (t.tie ? t.tie.entries.map((e) => [e.entryId, e] as const) : [])));
 
@@ -301,7 +301,9 @@ export function rollUpHeats(input: HeatRollUpInput): HeatRollUp {
     heat.tracks.push({
       trackId: t.trackId,
       quota: t.quota,
+      rule: t.rule,
       ranked: t.ranked,
+      short: t.ranked < t.quota,
       finalists: [...byQuota.sort(byPlace), ...wild],
       tie: t.tie,
     });

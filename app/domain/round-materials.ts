@@ -55,6 +55,8 @@ export interface HistoryVersion {
   uploadedBy: string | null;
   status: VersionStatus;
   lateByExtension: boolean;
+  /** The language the version is in (a MATERIAL_LANGUAGES code), if the team said. */
+  language?: string | null;
 }
 
 /** Every version's standing, by version id. */

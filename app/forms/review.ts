@@ -1,6 +1,7 @@
 // The judge's review form: its field names, reading a posted form into what the reviews service
 // takes, and the copy of unsaved input a browser keeps (localStorage) until the server has it.
 import { z } from "zod";
+import { isConfidenceLevel, levelOfStored, storedOfLevel, type ConfidenceLevel } from "#app/domain/confidence";
 
 export const FEEDBACK_MAX = 5000;
 export const NOTE_MAX = 5000;
@@ -20,6 +21,7 @@ export interface ReviewFormValues {
   comments: Record<string, string>;
   feedback: string;
   note: string;
+  /** "low", "medium", "high", or "" (not given). */
   confidence: string;
 }
 
@@ -29,7 +31,19 @@ export interface ReviewFormInput {
   scores: Record<number, { value: number | null; comment: string }>;
   feedback: string;
   note: string;
+  /** As stored: 1–5 (app/domain/confidence.ts), from the level the judge chose. */
   confidence: number | null;
+}
+
+/**
+ * The level a posted confidence names: a level word, or (from a page or a browser draft older than
+ * the three levels) a number 1–5 read as its level. "" is none; anything else is invalid.
+ */
+export function confidenceOfInput(text: string): ConfidenceLevel | null | "invalid" {
+  const value = text.trim();
+  if (value === "") return null;
+  if (isConfidenceLevel(value)) return value;
+  return /^[1-5]$/.test(value) ? levelOfStored(Number(value))! : "invalid";
 }
 
 export const scoreField = (criterionId: number | string) => `score-${criterionId}`;
@@ -53,7 +67,7 @@ export function valuesFromReview(review: {
   }
   values.feedback = review.feedback;
   values.note = review.note;
-  values.confidence = review.confidence === null ? "" : String(review.confidence);
+  values.confidence = levelOfStored(review.confidence) ?? "";
   return values;
 }
 
@@ -97,10 +111,9 @@ export function toReviewInput(
   }
   if (values.feedback.length > FEEDBACK_MAX) errors.feedback = [`too_long?max=${FEEDBACK_MAX}`];
   if (values.note.length > NOTE_MAX) errors.note = [`too_long?max=${NOTE_MAX}`];
-  const confidenceText = values.confidence.trim();
-  const confidence = confidenceText === "" ? null : Number(confidenceText);
-  if (confidence !== null && !(Number.isInteger(confidence) && confidence >= 1 && confidence <= 5))
-    errors.confidence = ["confidence_invalid"];
+  const level = confidenceOfInput(values.confidence);
+  if (level === "invalid") errors.confidence = ["confidence_invalid"];
+  const confidence = level === null || level === "invalid" ? null : storedOfLevel(level);
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, input: { version, scores, feedback: values.feedback, note: values.note, confidence } };
 }
@@ -127,7 +140,7 @@ function normalise(values: ReviewFormValues) {
       return [id, raw === "" ? null : Number(raw), (values.comments[id] ?? "").trim()] as const;
     })
     .filter(([, value, comment]) => value !== null || comment !== "");
-  return JSON.stringify([scores, values.feedback.trim(), values.note.trim(), values.confidence.trim()]);
+  return JSON.stringify([scores, values.feedback.trim(), values.note.trim(), confidenceOfInput(values.confidence)]);
 }
 
 export function sameReviewValues(a: ReviewFormValues, b: ReviewFormValues): boolean {

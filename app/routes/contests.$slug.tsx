@@ -12,6 +12,7 @@ import { getAuth, serviceContext } from "#app/infra/auth.server";
 import { readTimeZoneCookie } from "#app/infra/cookies.server";
 import { hasPublicImpact } from "#app/services/impact.server";
 import { getContestPage } from "#app/services/public-contests.server";
+import { publicHeatLinks } from "#app/services/heats.server";
 import { votingLinkVisible } from "#app/services/votes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,13 +29,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     viewerTimeZone: auth?.user.time_zone ?? readTimeZoneCookie(request) ?? "UTC",
     impact: await hasPublicImpact(ctx, result.value.contest),
     voting: await votingLinkVisible(ctx, result.value.contest.id),
+    heatLinks: await publicHeatLinks(ctx, result.value.contest.id),
   };
 }
 
 export default function ContestPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, viewerTimeZone, impact, voting } = useLoaderData<typeof loader>();
+  const { page, viewerTimeZone, impact, voting, heatLinks } = useLoaderData<typeof loader>();
   const { contest, tracks, rounds } = page;
   const deadline = (iso: string | null) =>
     iso ? <Deadline iso={iso} viewerTimeZone={viewerTimeZone} contestTimeZone={contest.timeZone} /> : t("manage.notSet");
@@ -47,6 +49,14 @@ export default function ContestPage() {
         <h1 id="contest-title" lang={pickedLanguage(contest.name, language)}>
           {pickLocalized(contest.name, language)}
         </h1>
+        {heatLinks.final ? (
+          <p>
+            {t("heats.public.heatOf")}{" "}
+            <Link to={`/contests/${heatLinks.final.slug}`} lang={pickedLanguage(heatLinks.final.name, language)}>
+              {pickLocalized(heatLinks.final.name, language)}
+            </Link>
+          </p>
+        ) : null}
         {page.canManage ? (
           <p>
             <Link to={`/manage/${contest.id}`}>{t("contest.manageLink")}</Link>
@@ -71,6 +81,23 @@ export default function ContestPage() {
         ) : null}
       </header>
       {contest.description ? <LocalizedBlock text={contest.description} language={language} /> : null}
+
+      {heatLinks.heats.length ? (
+        <section className="card" aria-labelledby="heats-title">
+          <h2 id="heats-title">{t("heats.public.title")}</h2>
+          <p>{t("heats.public.intro")}</p>
+          <ul>
+            {heatLinks.heats.map((h) => (
+              <li key={h.slug}>
+                <Link to={`/contests/${h.slug}`} lang={pickedLanguage(h.name, language)}>
+                  {pickLocalized(h.name, language)}
+                </Link>{" "}
+                <span className="muted">({h.timeZone})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="register-title">
         <h2 id="register-title">{t("contest.registration")}</h2>

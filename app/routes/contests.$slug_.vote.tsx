@@ -5,6 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { EntryText, TEXT_LANGUAGE_PARAM } from "#app/components/EntryText";
 import { Time } from "#app/components/Time";
 import { Button } from "#app/components/ui/Button";
 import type { Language } from "#app/domain/locale";
@@ -20,9 +21,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  const result = await votingPage(serviceContext(request, context, auth), params.slug ?? "");
-  if (!result.ok) throw new Response("Not found", { status: 404 });
   const language = await getRequestLanguage(request, auth?.user.preferred_language);
+  // Pitches in the visitor's language where the team gave one, or the version asked for (?textLang=).
+  const requested = new URL(request.url).searchParams.get(TEXT_LANGUAGE_PARAM);
+  const result = await votingPage(serviceContext(request, context, auth), params.slug ?? "", { uiLanguage: language, requested });
+  if (!result.ok) throw new Response("Not found", { status: 404 });
   return {
     page: result.value,
     title: getFixedT(language)("votes.metaTitle", { contest: pickLocalized(result.value.contest.name, language) }),
@@ -103,7 +106,7 @@ export default function VotePage() {
               <li key={entry.id} className="row">
                 <div>
                   <strong>{entry.teamName}</strong> <span className="muted">{entry.code}</span>
-                  {entry.pitch ? <p>{entry.pitch}</p> : null}
+                  {entry.pitchText ? <EntryText view={entry.pitchText} as="p" className="entry-pitch" /> : null}
                 </div>
                 {entry.votes !== null ? <span className="badge">{t("votes.count", { n: entry.votes })}</span> : null}
                 {track.myVote === entry.id ? <span className="badge">{t("votes.yourVote")}</span> : null}

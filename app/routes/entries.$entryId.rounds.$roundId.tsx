@@ -12,18 +12,21 @@ import { Countdown } from "#app/components/submit/Countdown";
 import { FileUploadForm } from "#app/components/submit/FileUploadForm";
 import { MATERIALS_LANGUAGE_INTENT, MaterialsLanguageForm } from "#app/components/submit/MaterialsLanguageForm";
 import { MaterialStatus } from "#app/components/submit/MaterialStatus";
+import { HandInLanguageSelect } from "#app/components/submit/HandInLanguageSelect";
 import { Button } from "#app/components/ui/Button";
 import { ErrorList } from "#app/components/ui/Field";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { isFileMaterial } from "#app/domain/upload-precheck";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
+import { getRequestLanguage } from "#app/infra/i18n.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { materialsLanguageForTeam, setMaterialsLanguage } from "#app/services/entry-language.server";
 import { sendReceipt, submissionPage } from "#app/services/submissions.server";
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId } from "#app/utils/manage.server";
 import { handIn, handInStatus, readHandInForm } from "#app/utils/submit.server";
+import { materialLanguageNames, materialLanguageOptions } from "#app/utils/language-names.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
@@ -34,10 +37,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     materialsLanguageForTeam(ctx, entryId),
   ]);
   if (!result.ok || !materialsLanguage.ok) throw new Response("Not found", { status: 404 });
+  const uiLanguage = await getRequestLanguage(request, auth.user.preferred_language);
   // The server's clock goes with the page so the countdown can correct a browser clock that is off.
   return {
     page: result.value,
     materialsLanguage: materialsLanguage.value,
+    languageOptions: materialLanguageOptions(uiLanguage),
+    languageNames: materialLanguageNames(uiLanguage),
     timeZone: auth.user.time_zone,
     serverNow: ctx.now.toISOString(),
   };
@@ -74,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function SubmissionPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, materialsLanguage, timeZone, serverNow } = useLoaderData<typeof loader>();
+  const { page, materialsLanguage, languageOptions, languageNames, timeZone, serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const languageError = actionData && "form" in actionData ? actionData.message : undefined;
   const navigation = useNavigation();
@@ -153,7 +159,7 @@ export default function SubmissionPage() {
               {m.maxPages ? ` · ${t("manage.maxPages", { count: m.maxPages })}` : ""}
               {m.maxChars ? ` · ${t("manage.maxChars", { count: m.maxChars })}` : ""}
             </p>
-            <MaterialStatus latest={latest} timeZone={timeZone} />
+            <MaterialStatus latest={latest} timeZone={timeZone} languageNames={languageNames} />
             {open && isFileMaterial(kind) ? (
               <FileUploadForm
                 requirementId={m.id}
@@ -165,6 +171,13 @@ export default function SubmissionPage() {
                 hasVersion={Boolean(latest)}
                 serverMessage={message?.[0]}
                 disabled={closedHere}
+                extra={
+                  <HandInLanguageSelect
+                    requirementId={m.id}
+                    value={latest?.language ?? materialsLanguage.language}
+                    options={languageOptions}
+                  />
+                }
               />
             ) : open ? (
               <Form method="post" encType="multipart/form-data">
@@ -196,6 +209,11 @@ export default function SubmissionPage() {
                     )}
                     <ErrorList id={errorId} errors={message} />
                   </div>
+                  <HandInLanguageSelect
+                    requirementId={m.id}
+                    value={latest?.language ?? materialsLanguage.language}
+                    options={languageOptions}
+                  />
                   <Button
                     type="submit"
                     variant="secondary"
@@ -235,6 +253,9 @@ export default function SubmissionPage() {
           {t("submit.receipt")}
         </Button>
       </Form>
+      <p>
+        <Link to={`/entries/${page.entryId}/texts`}>{t("entryTexts.link")}</Link>
+      </p>
       <p>
         <Link to={`/teams/${page.teamId}`}>{t("submit.backToTeam")}</Link>
       </p>

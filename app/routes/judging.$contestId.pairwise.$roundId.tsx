@@ -7,11 +7,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } fr
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { EntryText, TEXT_LANGUAGE_PARAM } from "#app/components/EntryText";
 import { Button } from "#app/components/ui/Button";
 import { countryName } from "#app/domain/countries";
 import type { Language } from "#app/domain/locale";
 import { pickedLanguage, pickLocalized } from "#app/domain/localized";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
+import { getRequestLanguage } from "#app/infra/i18n.server";
 import { nextComparison, PAIRWISE_ANSWERS, recordComparison, type ComparisonEntry } from "#app/services/pairwise.server";
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId } from "#app/utils/manage.server";
@@ -24,12 +26,21 @@ const answerSchema = z.object({
 
 async function judgeContext(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const auth = await requireUser(request);
-  return { ctx: serviceContext(request, context, auth), contestId: parseId(params.contestId), roundId: parseId(params.roundId) };
+  return {
+    ctx: serviceContext(request, context, auth),
+    contestId: parseId(params.contestId),
+    roundId: parseId(params.roundId),
+    // Pitches in a language the judge reads, or the version asked for (?textLang=).
+    view: {
+      uiLanguage: await getRequestLanguage(request, auth.user.preferred_language),
+      requested: new URL(request.url).searchParams.get(TEXT_LANGUAGE_PARAM),
+    },
+  };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { ctx, contestId, roundId } = await judgeContext(request, context, params);
-  const result = await nextComparison(ctx, contestId, roundId);
+  const { ctx, contestId, roundId, view } = await judgeContext(request, context, params);
+  const result = await nextComparison(ctx, contestId, roundId, view);
   if (result.ok) return { contestId, page: result.value, message: null };
   if (result.error.code === "not_found" || result.error.code === "forbidden") throw new Response("Not found", { status: 404 });
   // Not a pairwise round, or its review window is not open: the judge is told why.
@@ -65,7 +76,11 @@ function EntryCard({ entry, label }: { entry: ComparisonEntry; label: string }) 
           {entry.team.organisation ? `, ${entry.team.organisation}` : ""} ({countryName(entry.team.country, language)})
         </p>
       ) : null}
-      <p>{entry.pitch ? entry.pitch : t("pairwise.judge.noPitch")}</p>
+      {entry.pitchText ? (
+        <EntryText view={entry.pitchText} as="p" className="entry-pitch" />
+      ) : (
+        <p>{t("pairwise.judge.noPitch")}</p>
+      )}
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { EntrySummaryTexts, EntryText, TEXT_LANGUAGE_PARAM } from "#app/components/EntryText";
 import { Time } from "#app/components/Time";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
 import { VersionHistory } from "#app/components/manage/VersionHistory";
@@ -15,9 +16,11 @@ import { formatAnswer } from "#app/domain/questions";
 import { getRequestLanguage } from "#app/infra/i18n.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { materialsLanguageForOrganisers } from "#app/services/entry-language.server";
+import { entryTextsForOrganisers } from "#app/services/entry-texts.server";
 import { getRegistration, restoreEntry } from "#app/services/registrations-admin.server";
 import { entryMaterialsHistory } from "#app/services/round-materials.server";
 import { encodeError, errorText } from "#app/utils/errors";
+import { materialLanguageNames } from "#app/utils/language-names.server";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -27,7 +30,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const language = await getRequestLanguage(request, auth.user.preferred_language);
   const history = await entryMaterialsHistory(ctx, contest.id, result.value.id);
   const materialsLanguage = await materialsLanguageForOrganisers(ctx, contest.id, result.value.id);
+  const texts = await entryTextsForOrganisers(ctx, contest.id, result.value.id, {
+    uiLanguage: language,
+    requested: new URL(request.url).searchParams.get(TEXT_LANGUAGE_PARAM),
+  });
   return {
+    texts: texts.ok ? texts.value : null,
+    languageNames: materialLanguageNames(language),
     contest,
     entry: result.value,
     materials: history.ok ? history.value : [],
@@ -58,7 +67,8 @@ function safeHref(url: string): string | null {
 export default function Registration() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, entry, materials, materialsLanguage, countryLabel, viewerTimeZone } = useLoaderData<typeof loader>();
+  const { contest, entry, materials, materialsLanguage, countryLabel, viewerTimeZone, texts, languageNames } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { team } = entry;
@@ -154,7 +164,9 @@ export default function Registration() {
             {t("registrations.foundersSplit", { women: team.foundersWomen, men: team.foundersMen, other: team.foundersOther })}
           </dd>
         </dl>
-        {team.pitch ? (
+        {texts && (texts.pitch || texts.description) ? (
+          <EntrySummaryTexts pitch={texts.pitch} description={texts.description} headingLevel={3} />
+        ) : team.pitch ? (
           <>
             <h3>{t("registrations.pitch")}</h3>
             <div className="prose">
@@ -199,7 +211,13 @@ export default function Registration() {
             {entry.questions.map((q) => (
               <Fragment key={q.key}>
                 <dt lang={pickedLanguage(q.label, language)}>{pickLocalized(q.label, language)}</dt>
-                <dd>{formatAnswer(q, entry.answers[q.key], language)}</dd>
+                <dd>
+                  {texts?.answers[q.key] ? (
+                    <EntryText view={texts.answers[q.key]!} />
+                  ) : (
+                    formatAnswer(q, entry.answers[q.key], language)
+                  )}
+                </dd>
               </Fragment>
             ))}
           </dl>
@@ -208,7 +226,7 @@ export default function Registration() {
 
       <div className="card">
         <h2>{t("roundMaterials.historyTitle")}</h2>
-        <VersionHistory rounds={materials} timeZone={viewerTimeZone} />
+        <VersionHistory rounds={materials} timeZone={viewerTimeZone} languageNames={languageNames} />
       </div>
     </section>
   );

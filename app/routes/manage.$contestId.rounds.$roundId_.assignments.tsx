@@ -2,6 +2,7 @@
 // automatically (and read plainly what could not be met), then follow and adjust by hand: entries
 // paged 50 at a time and filtered by track, judge, review status and code (all in the URL), a judge
 // replaced in one step, reminders to judges with reviews to finish, and each judge next to the panel.
+import { ScrollTable } from "#app/components/ui/ScrollTable";
 import { FormProvider, getCollectionProps, getFormProps, useField, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { parseWithZod } from "#app/utils/form";
@@ -20,6 +21,9 @@ import { pickedLanguage, pickLocalized } from "#app/domain/localized";
 import { assignJudgeSchema, assignRoundSchema } from "#app/forms/judges";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { assignJudge, assignRound, unassignJudge } from "#app/services/assignments.server";
+import { calibrationOverview, chooseCalibrationEntry } from "#app/services/calibration-entry.server";
+import { CalibrationEntries } from "#app/components/judging/CalibrationEntries";
+import { calibrationChoiceSchema } from "#app/forms/calibration";
 import { assignmentsPage, type AssignmentsPage } from "#app/services/judges-admin.server";
 import { remindJudges, replaceJudge } from "#app/services/judging-progress.server";
 import { encodeError, errorText } from "#app/utils/errors";
@@ -96,6 +100,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const query = readQuery(new URL(request.url));
   const result = await assignmentsPage(ctx, contest.id, roundId, query);
   if (!result.ok) throw new Response("Not found", { status: 404 });
+  const calibration = await calibrationOverview(ctx, contest.id, roundId);
+  if (!calibration.ok) throw new Response("Not found", { status: 404 });
   const everyJudge = result.value.judges;
   const judgesShown = pageOf(everyJudge, query.judgesPage, JUDGES_PAGE_SIZE);
   return {
@@ -112,6 +118,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ),
     judgeChoices: everyJudge.map((j) => ({ id: j.id, name: j.name })),
     judgesPager: { page: judgesShown.page, pages: judgesShown.pages, total: judgesShown.total },
+    calibration: calibration.value,
     timeZone: auth.user.time_zone,
   };
 }
@@ -152,6 +159,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!result.ok) return data({ intent, assignmentId, message: encodeError(result.error) }, { status: 400 });
       return redirectWithToast(back, { kind: "success", key: "judging.progress.replaced" });
     }
+    case "calibration": {
+      const parsed = calibrationChoiceSchema.safeParse(Object.fromEntries(formData));
+      const trackId = Number(formData.get("trackId")) || null;
+      if (!parsed.success) return data({ intent, trackId, message: "invalid_choice" }, { status: 400 });
+      const result = await chooseCalibrationEntry(ctx, contest.id, roundId, parsed.data);
+      if (!result.ok) return data({ intent, trackId, message: encodeError(result.error) }, { status: 400 });
+      return redirectWithToast(back, {
+        kind: "success",
+        key: parsed.data.entryId === null ? "calibration.organiser.clearedToast" : "calibration.organiser.chosenToast",
+        params: { count: result.value.added },
+      });
+    }
     case "remind": {
       const parsed = remindSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return data({ intent, entryId: null, message: "invalid_choice" }, { status: 400 });
@@ -170,19 +189,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-type ActionReply = { intent: string; entryId?: number | null; assignmentId?: number | null; message: string };
+type ActionReply = {
+  intent: string;
+  entryId?: number | null;
+  assignmentId?: number | null;
+  trackId?: number | null;
+  message: string;
+};
 
 export default function Assignments() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, page, timeZone, totals, judgeChoices, judgesPager } = useLoaderData<typeof loader>();
+  const { contest, page, timeZone, totals, judgeChoices, judgesPager, calibration } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const base = `/manage/${contest.id}/rounds/${page.round.id}/assignments`;
   const roundName = pickLocalized(page.round.name, language);
   const outcome = actionData && "outcome" in actionData ? actionData.outcome : null;
   const message = actionData && "message" in actionData ? (actionData as ActionReply) : null;
-  const pageError = message && message.intent !== "add" && message.intent !== "replace" ? message.message : null;
+  const pageError = message && !["add", "replace", "calibration"].includes(message.intent) ? message.message : null;
   const query = { trackId: page.trackId, judgeId: page.judgeId, status: page.status, code: page.code };
   const filtered = query.trackId !== null || query.judgeId !== null || query.status !== null || query.code !== null;
   return (
@@ -209,6 +234,11 @@ export default function Assignments() {
       {outcome ? (
         <AssignmentProblems added={outcome.added} removed={outcome.removed} problems={outcome.problems} tracks={page.tracks} />
       ) : null}
+
+      <CalibrationEntries
+        overview={calibration}
+        reply={message?.intent === "calibration" ? { trackId: message.trackId ?? null, message: message.message } : null}
+      />
 
       <div className="card stack">
         <h2>{t("judging.assignments.entriesTitle")}</h2>
@@ -479,7 +509,7 @@ function EntryTable({
   const language = i18n.language as Language;
   const trackOf = new Map(page.tracks.map((tr) => [tr.id, tr.name]));
   return (
-    <div className="table-scroll">
+    <ScrollTable label={t("judging.assignments.tableCaption", { page: page.page, pages: page.pages })}>
       <table className="judges-table">
         <caption className="visually-hidden">
           {t("judging.assignments.tableCaption", { page: page.page, pages: page.pages })}
@@ -603,7 +633,7 @@ function EntryTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
@@ -684,7 +714,7 @@ function JudgesTable({
       {page.judges.length === 0 ? (
         <p>{t("judging.assignments.noJudges")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollTable label={t("judging.progress.judgesTitle")}>
           <table>
             <caption className="visually-hidden">{t("judging.progress.judgesTitle")}</caption>
             <thead>
@@ -766,7 +796,7 @@ function JudgesTable({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {pager.pages > 1 ? (
         <nav aria-label={t("judging.progress.judgesPages")} className="pager">

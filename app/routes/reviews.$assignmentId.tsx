@@ -8,7 +8,9 @@ import type { ClientActionFunctionArgs, ShouldRevalidateFunction } from "@remix-
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Deadline } from "#app/components/Deadline";
+import { EntrySummaryTexts, TEXT_LANGUAGE_PARAM } from "#app/components/EntryText";
 import { Time } from "#app/components/Time";
+import { CalibrationNotice } from "#app/components/review/CalibrationNotice";
 import { MaterialView } from "#app/components/review/MaterialView";
 import { ReviewForm } from "#app/components/review/ReviewForm";
 import { ReviewSummary } from "#app/components/review/ReviewSummary";
@@ -18,6 +20,8 @@ import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { draftKey, readReviewForm, toReviewInput } from "#app/forms/review";
 import { requireUser, serviceContext } from "#app/infra/auth.server";
+import { getRequestLanguage } from "#app/infra/i18n.server";
+import { materialLanguageNames } from "#app/utils/language-names.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { reviewPage, saveReview } from "#app/services/reviews.server";
 import { encodeError } from "#app/utils/errors";
@@ -25,9 +29,15 @@ import { parseId } from "#app/utils/manage.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
-  const result = await reviewPage(serviceContext(request, context, auth), parseId(params.assignmentId));
+  // Texts in a language the judge reads, or the version they asked for (?textLang=).
+  const uiLanguage = await getRequestLanguage(request, auth.user.preferred_language);
+  const requested = new URL(request.url).searchParams.get(TEXT_LANGUAGE_PARAM);
+  const result = await reviewPage(serviceContext(request, context, auth), parseId(params.assignmentId), {
+    uiLanguage,
+    requested,
+  });
   if (!result.ok) throw new Response("Not found", { status: 404 });
-  return { page: result.value, timeZone: auth.user.time_zone };
+  return { page: result.value, timeZone: auth.user.time_zone, languageNames: materialLanguageNames(uiLanguage) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -77,11 +87,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { page, timeZone } = useLoaderData<typeof loader>();
+  const { page, timeZone, languageNames } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof clientAction>();
   const { round, entry, review } = page;
   const submitted = review.status === "submitted";
   const editable = round.window === "open" && !submitted && page.criteria.length > 0;
+  // Another review comes first (the calibration entry): the page shows only where to go.
+  const waitsForCalibration = page.calibration?.kind === "waits";
 
   useEffect(() => {
     // A submitted review is locked: a copy of unsaved input kept in this browser is of no more use.
@@ -129,9 +141,12 @@ export default function ReviewPage() {
             </>
           ) : null}
         </dl>
+        <EntrySummaryTexts pitch={entry.texts?.pitch ?? null} description={entry.texts?.description ?? null} />
       </header>
 
-      {submitted ? (
+      <CalibrationNotice calibration={page.calibration} />
+
+      {waitsForCalibration ? null : submitted ? (
         <p className="alert alert-success" role="status">
           {review.submittedAt ? (
             <>
@@ -150,13 +165,15 @@ export default function ReviewPage() {
         </p>
       ) : null}
 
-      <section className="stack" aria-labelledby="materials-title">
-        <h2 id="materials-title">{t("review.materials")}</h2>
-        {page.materials.length === 0 ? <p className="muted">{t("review.noMaterials")}</p> : null}
-        {page.materials.map((m) => (
-          <MaterialView key={m.id} material={m} />
-        ))}
-      </section>
+      {waitsForCalibration ? null : (
+        <section className="stack" aria-labelledby="materials-title">
+          <h2 id="materials-title">{t("review.materials")}</h2>
+          {page.materials.length === 0 ? <p className="muted">{t("review.noMaterials")}</p> : null}
+          {page.materials.map((m) => (
+            <MaterialView key={m.id} material={m} languageNames={languageNames} />
+          ))}
+        </section>
+      )}
 
       {editable ? (
         <ReviewForm

@@ -152,6 +152,11 @@ export default function TeamPage() {
                     ))}
                   </span>
                 ) : null}
+                {e.status === "registered" ? (
+                  <span className="round-links">
+                    <Link to={`/entries/${e.id}/texts`}>{t("entryTexts.link")}</Link>
+                  </span>
+                ) : null}
                 {publishedRounds[e.id]?.length ? (
                   <span className="round-links">
                     {publishedRounds[e.id]!.map((r) => (

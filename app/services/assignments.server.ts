@@ -6,6 +6,7 @@ import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
 import { listConflicts } from "#app/data/judges.server";
 import { whereTakesPart } from "#app/data/participation.server";
+import { ensureCalibrationAssignments } from "./calibration-entry.server";
 import type { ServiceContext } from "./context.server";
 import { syncDetectedConflicts } from "./judges.server";
 import { fail, ok, type Result } from "./result";
@@ -136,6 +137,8 @@ export async function assignRound(
       ip: ctx.ip,
       now: ctx.now,
     });
+    // Every judge now on a calibrated track's panel scores its calibration entry too.
+    await ensureCalibrationAssignments(trx, ctx, contestId, roundId);
     return ok({ added: result.added.length, removed: removed.length, problems: result.problems });
   });
 }
@@ -168,7 +171,7 @@ export async function assignJudgeIn(
   await syncDetectedConflicts(trx, contestId, [input.judgeId], ctx);
   const entry = await trx
     .selectFrom("entries")
-    .select("id")
+    .select(["id", "track_id as trackId"])
     .where("id", "=", input.entryId)
     .where("contest_id", "=", contestId)
     .where("status", "=", "registered")
@@ -202,6 +205,11 @@ export async function assignJudgeIn(
     after: { roundId, entryId: input.entryId, judgeId: input.judgeId },
     ip: ctx.ip,
     now: ctx.now,
+  });
+  // A judge new to a calibrated track's panel scores its calibration entry first.
+  await ensureCalibrationAssignments(trx, ctx, contestId, roundId, {
+    trackId: entry.trackId,
+    judgeIds: [input.judgeId],
   });
   return ok({ assignmentId: row.id });
 }

@@ -19,6 +19,7 @@ import {
 } from "#app/data/assignments.server";
 import { findContest, listCriteria } from "#app/data/contests.server";
 import { hasConflict } from "#app/data/judges.server";
+import { ensureCalibrationAssignments } from "./calibration-entry.server";
 import type { ServiceContext } from "./context.server";
 import { syncDetectedConflicts } from "./judges.server";
 import { reviewWindow } from "./reviews.server";
@@ -198,6 +199,8 @@ export async function replaceJudge(
         ip: ctx.ip,
         now: ctx.now,
       });
+      // The new judge may be new to a calibrated track's panel: they score its calibration entry first.
+      await ensureCalibrationAssignments(trx, ctx, contestId, current.roundId, { judgeIds: [input.judgeId] });
       return ok({ assignmentId: inserted.id });
     });
   } catch (error) {

@@ -34,6 +34,7 @@ import type { DB } from "#app/infra/db.server";
 import type { PairwiseAnswer } from "#db/schema";
 import { cachedUntilChanged } from "./change-cache.server";
 import type { ServiceContext } from "./context.server";
+import { entryTextViews, judgeViewer, type EntryTextView } from "./entry-texts.server";
 import { judgeIsCleared } from "./judges.server";
 import { fail, ok, type Result } from "./result";
 import { roundMethod, roundTable } from "./results.server";
@@ -108,6 +109,8 @@ export interface ComparisonEntry {
   code: string;
   track: LocalizedText | null;
   pitch: string | null;
+  /** The pitch in a version the judge reads, with its other languages (entry-texts.server.ts). */
+  pitchText: EntryTextView | null;
   /** Null in a blind round. */
   team: { name: string; organisation: string | null; country: string } | null;
 }
@@ -122,7 +125,12 @@ export interface NextComparison {
 }
 
 /** The judge's next pair in a pairwise round: the one whose answer teaches the model most. */
-export async function nextComparison(ctx: ServiceContext, contestId: number, roundId: number): Promise<Result<NextComparison>> {
+export async function nextComparison(
+  ctx: ServiceContext,
+  contestId: number,
+  roundId: number,
+  view: { uiLanguage: string; requested?: string | null } = { uiLanguage: "en" },
+): Promise<Result<NextComparison>> {
   const access = await judgeAccess(ctx, contestId, roundId);
   if (!access.ok) return access;
   const { round, judgeId, eligible } = access.value;
@@ -136,6 +144,7 @@ export async function nextComparison(ctx: ServiceContext, contestId: number, rou
   let pair: NextComparison["pair"] = null;
   if (choice) {
     const rows = await listEntriesForComparison(ctx.db, contestId, choice.pair);
+    const texts = await entryTextViews(ctx.db, choice.pair, await judgeViewer(ctx.db, { contestId, judgeId, ...view }));
     const show = (id: number): ComparisonEntry => {
       const e = rows.find((r) => r.id === id)!;
       return {
@@ -143,6 +152,7 @@ export async function nextComparison(ctx: ServiceContext, contestId: number, rou
         code: e.code,
         track: parseLocalizedJson(e.trackNameJson),
         pitch: e.pitch,
+        pitchText: texts.get(e.id)?.pitch ?? null,
         team: blind ? null : { name: e.teamName, organisation: e.teamOrganisation, country: e.teamCountry },
       };
     };
@@ -324,4 +334,52 @@ export async function pairwiseRanking(ctx: ServiceContext, contestId: number, ro
 /** Whether a round's judging mode may still change: no review and no comparison yet. */
 export function judgingModeLocked(db: DB, roundId: number): Promise<boolean> {
   return roundHasJudgingWork(db, roundId);
+}
+
+export interface OpenPairwiseRound {
+  contestId: number;
+  contestName: LocalizedText;
+  contestTimeZone: string;
+  roundId: number;
+  roundName: LocalizedText;
+  closesAt: string | null;
+}
+
+/** The pairwise rounds a judge may compare in now: a contest they judge, cleared, the window open. */
+export async function openPairwiseRoundsForJudge(ctx: ServiceContext): Promise<OpenPairwiseRound[]> {
+  if (!ctx.actor) return [];
+  const contestIds = ctx.actor.contestRoles.filter((r) => r.role === "judge").map((r) => r.contestId);
+  if (!contestIds.length) return [];
+  const rounds = await ctx.db
+    .selectFrom("rounds")
+    .innerJoin("contests", "contests.id", "rounds.contest_id")
+    .select([
+      "rounds.id as roundId",
+      "rounds.contest_id as contestId",
+      "rounds.name_i18n as roundName",
+      "rounds.review_opens_at as opensAt",
+      "rounds.review_closes_at as closesAt",
+      "contests.name_i18n as contestName",
+      "contests.name as contestFallback",
+      "contests.time_zone as contestTimeZone",
+    ])
+    .where("rounds.contest_id", "in", contestIds)
+    .where("rounds.judging_mode", "=", "pairwise")
+    .orderBy("rounds.contest_id")
+    .orderBy("rounds.position")
+    .execute();
+  const open: OpenPairwiseRound[] = [];
+  for (const r of rounds) {
+    if (reviewWindow(r.opensAt, r.closesAt, ctx.now) !== "open") continue;
+    if (!(await judgeIsCleared(ctx.db, r.contestId, ctx.actor.userId))) continue;
+    open.push({
+      contestId: r.contestId,
+      contestName: parseLocalizedJson(r.contestName) ?? { en: r.contestFallback },
+      contestTimeZone: r.contestTimeZone,
+      roundId: r.roundId,
+      roundName: parseLocalizedJson(r.roundName) ?? { en: "" },
+      closesAt: r.closesAt,
+    });
+  }
+  return open;
 }

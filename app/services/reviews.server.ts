@@ -5,10 +5,13 @@ import { parseLocalizedJson } from "#app/domain/localized";
 import { countingVersions } from "#app/domain/round-materials";
 import { isOnScale, type LevelDescriptor } from "#app/domain/rubric";
 import { can } from "#app/domain/permissions";
+import { reviewWaitsForCalibration, type CalibrationStanding } from "#app/domain/calibration-entry";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
 import { findExtension } from "#app/data/submissions.server";
 import { clearedAssignments, judgeMaySee } from "./assignments.server";
+import { calibrationForReview, judgeCalibrationDuties, type CalibrationDuty } from "./calibration-entry.server";
+import { entryTextViews, judgeViewer, materialTextViews } from "./entry-texts.server";
 import type { ServiceContext } from "./context.server";
 import { fail, ok, type Result } from "./result";
 
@@ -35,6 +38,7 @@ function findAssignment(db: DB, assignmentId: number) {
       "rounds.review_opens_at as reviewOpensAt",
       "rounds.review_closes_at as reviewClosesAt",
       "entries.code",
+      "entries.track_id as trackId",
       "entries.answers_json as answers",
       "tracks.name_i18n as trackName",
       "teams.name as teamName",
@@ -76,10 +80,32 @@ async function ownAssignment(ctx: ServiceContext, assignmentId: number) {
   return assignment;
 }
 
-/** Everything the scoring page shows. The team's identity only when the round is not blind. */
-export async function reviewPage(ctx: ServiceContext, assignmentId: number) {
+/**
+ * Calibration on the scoring page: this is the judge's calibration review (with how their total
+ * sits against the panel once submitted), or a review that waits until that one is submitted.
+ */
+export type ReviewCalibration =
+  { kind: "entry"; standing: CalibrationStanding } | { kind: "waits"; assignmentId: number; code: string } | null;
+
+/**
+ * Everything the scoring page shows. The team's identity only when the round is not blind. A review
+ * that waits for the judge's calibration review shows nothing of the entry but its code and track.
+ */
+export async function reviewPage(
+  ctx: ServiceContext,
+  assignmentId: number,
+  view: { uiLanguage: string; requested?: string | null } = { uiLanguage: "en" },
+) {
   const assignment = await ownAssignment(ctx, assignmentId);
   if (!assignment) return fail("not_found");
+  const found = await calibrationForReview(ctx.db, assignment.judgeId, assignment);
+  const calibration: ReviewCalibration =
+    found === null
+      ? null
+      : found.kind === "entry"
+        ? { kind: "entry", standing: found.duty.standing }
+        : { kind: "waits", assignmentId: found.assignmentId, code: found.code };
+  const waits = calibration?.kind === "waits";
   const [requirements, versions, extension, criteria, review] = await Promise.all([
     ctx.db
       .selectFrom("material_requirements")
@@ -100,6 +126,7 @@ export async function reviewPage(ctx: ServiceContext, assignmentId: number) {
         "pages",
         "size_bytes as size",
         "content_type as contentType",
+        "language",
       ])
       .where("entry_id", "=", assignment.entryId)
       .where("round_id", "=", assignment.roundId)
@@ -111,6 +138,22 @@ export async function reviewPage(ctx: ServiceContext, assignmentId: number) {
   const counting = countingVersions(versions, { closesAt: assignment.closesAt, extensionUntil: extension?.until ?? null });
   const scores = review ? await listScores(ctx.db, review.id) : [];
   const blind = assignment.blind === 1;
+  // The pitch, description and text answers in a version the judge reads (entry-texts.server.ts);
+  // content only, no identity, and nothing while the calibration review waits.
+  const viewer = await judgeViewer(ctx.db, { contestId: assignment.contestId, judgeId: assignment.judgeId, ...view });
+  const entryTexts = waits ? undefined : (await entryTextViews(ctx.db, [assignment.entryId], viewer)).get(assignment.entryId);
+  const materialTexts = waits
+    ? {}
+    : await materialTextViews(
+        ctx.db,
+        assignment.entryId,
+        [...counting.values()].map((v) => ({
+          requirementId: v.requirementId,
+          text: v.kind === "text" ? v.text : null,
+          language: v.language,
+        })),
+        viewer,
+      );
   return ok({
     assignmentId,
     contest: {
@@ -127,11 +170,14 @@ export async function reviewPage(ctx: ServiceContext, assignmentId: number) {
     entry: {
       code: assignment.code,
       track: parseLocalizedJson(assignment.trackName) ?? { en: "" },
-      team: blind
-        ? null
-        : { name: assignment.teamName, organisation: assignment.teamOrganisation, country: assignment.teamCountry },
+      texts: entryTexts ? { pitch: entryTexts.pitch, description: entryTexts.description } : null,
+      team:
+        blind || waits
+          ? null
+          : { name: assignment.teamName, organisation: assignment.teamOrganisation, country: assignment.teamCountry },
     },
-    materials: requirements.map((r) => {
+    // Held back until the calibration review is in: nothing of the entry beyond its code and track.
+    materials: (waits ? [] : requirements).map((r) => {
       const v = counting.get(r.id);
       return {
         id: r.id,
@@ -146,11 +192,13 @@ export async function reviewPage(ctx: ServiceContext, assignmentId: number) {
               pages: v.pages,
               size: v.size,
               isPdf: v.contentType === "application/pdf",
+              language: v.language,
+              textView: materialTexts[r.id] ?? null,
             }
           : null,
       };
     }),
-    criteria: criteria.map((c) => ({
+    criteria: (waits ? [] : criteria).map((c) => ({
       id: c.id,
       name: parseLocalizedJson(c.name_i18n) ?? { en: c.key },
       description: parseLocalizedJson(c.description_i18n),
@@ -167,6 +215,7 @@ export async function reviewPage(ctx: ServiceContext, assignmentId: number) {
       submittedAt: review?.submitted_at ?? null,
       scores: Object.fromEntries(scores.map((s) => [s.criterion_id, { value: s.value, comment: s.comment ?? "" }])),
     },
+    calibration,
   });
 }
 
@@ -194,6 +243,9 @@ export async function saveReview(
   const window = reviewWindow(assignment.reviewOpensAt, assignment.reviewClosesAt, ctx.now);
   if (window !== "open") return fail(window === "closed" ? "review_closed" : "review_not_open");
   if (!assignment.rubricId) return fail("round_has_no_rubric");
+  // The calibration entry comes first: checked here, not only on the page, so no post gets round it.
+  const calibration = await calibrationForReview(ctx.db, assignment.judgeId, assignment, { standing: false });
+  if (calibration?.kind === "waits") return fail("calibration.first", undefined, { code: calibration.code });
   const criteria = await rubricCriteria(ctx.db, assignment.rubricId);
   for (const c of criteria) {
     const value = input.scores[c.id]?.value;
@@ -316,7 +368,7 @@ export async function reopenReview(
 export async function judgeHome(ctx: ServiceContext) {
   if (!ctx.actor) return fail("unauthorised");
   const contestIds = ctx.actor.contestRoles.filter((r) => r.role === "judge").map((r) => r.contestId);
-  if (!contestIds.length) return ok({ contests: [], assignments: [] });
+  if (!contestIds.length) return ok({ contests: [], assignments: [], calibrations: [] });
   const userId = ctx.actor.userId;
   // Each contest judged: its name and zone for the deadlines, and whether the judge may see entries yet.
   const contests = await ctx.db
@@ -353,7 +405,9 @@ export async function judgeHome(ctx: ServiceContext) {
       "rounds.name_i18n as roundName",
       "rounds.blind_review as blind",
       "rounds.review_closes_at as reviewClosesAt",
+      "assignments.entry_id as entryId",
       "entries.code",
+      "entries.track_id as trackId",
       "tracks.name_i18n as trackName",
       "teams.name as teamName",
       "reviews.status",
@@ -369,6 +423,11 @@ export async function judgeHome(ctx: ServiceContext) {
     if (!names.has(json)) names.set(json, parseLocalizedJson(json));
     return names.get(json);
   };
+  // Calibration entries the judge scores first, in the rounds and tracks they judge.
+  const tracksByRound = new Map<number, Set<number>>();
+  for (const r of rows) tracksByRound.set(r.roundId, (tracksByRound.get(r.roundId) ?? new Set()).add(r.trackId));
+  const duties = await judgeCalibrationDuties(ctx.db, userId, tracksByRound);
+  const dutyOf = (r: (typeof rows)[number]) => duties.find((d) => d.roundId === r.roundId && d.trackId === r.trackId);
   return ok({
     contests: contests.map((c) => ({
       id: c.id,
@@ -388,6 +447,27 @@ export async function judgeHome(ctx: ServiceContext) {
       track: localized(r.trackName) ?? { en: "" },
       teamName: r.blind === 1 ? null : r.teamName,
       status: (r.status ?? "not_started") as ReviewStage,
+      calibration: calibrationMark(r.entryId, dutyOf(r)),
+    })),
+    calibrations: duties.map((d) => ({
+      roundId: d.roundId,
+      trackId: d.trackId,
+      assignmentId: d.assignmentId,
+      code: d.code,
+      status: d.status,
+      standing: d.standing,
     })),
   });
+}
+
+/** How one row of the judge's list relates to calibration: the calibration entry itself, or waiting for it. */
+function calibrationMark(
+  entryId: number,
+  duty: CalibrationDuty | undefined,
+): { kind: "entry" } | { kind: "waits"; assignmentId: number; code: string } | null {
+  if (!duty) return null;
+  if (duty.entryId === entryId) return { kind: "entry" };
+  return reviewWaitsForCalibration({ entryId, calibrationEntryId: duty.entryId, calibrationStatus: duty.status })
+    ? { kind: "waits", assignmentId: duty.assignmentId, code: duty.code }
+    : null;
 }

@@ -24,6 +24,8 @@ import {
 } from "#app/data/submissions.server";
 import { countingVersions } from "#app/domain/round-materials";
 import { DEFAULT_MAX_FILE_MB } from "#app/domain/upload-precheck";
+import { isMaterialLanguage } from "#app/domain/judging";
+import { findMaterialsLanguage } from "#app/data/entry-texts.server";
 import { judgeMaySee } from "./assignments.server";
 import { findContest } from "#app/data/contests.server";
 import { findTeam, listMembers } from "#app/data/teams.server";
@@ -57,6 +59,15 @@ export interface UploadInput {
   requirementId: number;
   fileName: string;
   data: Uint8Array;
+  /** The language the file is in (a MATERIAL_LANGUAGES code); blank or absent: the entry's materials language. */
+  language?: unknown;
+}
+
+/** The language a hand-in is tagged with: the one the team chose, else the entry's materials language. */
+async function handInLanguage(ctx: ServiceContext, entryId: number, raw: unknown): Promise<Result<string | null>> {
+  const chosen = typeof raw === "string" ? raw.trim() : "";
+  if (chosen) return isMaterialLanguage(chosen) ? ok(chosen) : fail("entryTexts.language_invalid", "language");
+  return ok(await findMaterialsLanguage(ctx.db, entryId));
 }
 
 export async function uploadFile(
@@ -68,6 +79,8 @@ export async function uploadFile(
   if ("error" in found) return found.error!;
   const { slot, requirement, actorId } = found;
   if (!FILE_KINDS.includes(requirement.kind)) return fail("not_a_file_material");
+  const language = await handInLanguage(ctx, slot.entryId, input.language);
+  if (!language.ok) return language;
   const limited = await spendUpload(ctx);
   if (limited) return limited;
   const maxBytes = (requirement.max_size_mb ?? DEFAULT_MAX_FILE_MB) * MB;
@@ -110,6 +123,7 @@ export async function uploadFile(
         url_value: null,
         uploaded_by: actorId,
         created_at: ctx.now.toISOString(),
+        language: language.value,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -126,6 +140,7 @@ export async function uploadFile(
         sha256: stored.sha256,
         size: stored.size,
         fileName,
+        language: language.value,
       },
       ip: ctx.ip,
       now: ctx.now,
@@ -137,11 +152,13 @@ export async function uploadFile(
 
 export async function submitAnswer(
   ctx: ServiceContext,
-  input: { entryId: number; roundId: number; requirementId: number; value: string },
+  input: { entryId: number; roundId: number; requirementId: number; value: string; language?: unknown },
 ): Promise<Result<{ submissionId: number; version: number }>> {
   const found = await openSlot(ctx, input);
   if ("error" in found) return found.error!;
   const { slot, requirement, actorId } = found;
+  const language = await handInLanguage(ctx, slot.entryId, input.language);
+  if (!language.ok) return language;
   let kind: "text" | "link";
   let text: string | null = null;
   let url: string | null = null;
@@ -180,6 +197,7 @@ export async function submitAnswer(
         url_value: url,
         uploaded_by: actorId,
         created_at: ctx.now.toISOString(),
+        language: language.value,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -189,7 +207,7 @@ export async function submitAnswer(
       subjectType: "submission",
       subjectId: inserted.id,
       contestId: slot.contestId,
-      after: { entryId: slot.entryId, requirementId: requirement.id, version },
+      after: { entryId: slot.entryId, requirementId: requirement.id, version, language: language.value },
       ip: ctx.ip,
       now: ctx.now,
     });

@@ -23,6 +23,7 @@ import {
   updateVotingSettings,
 } from "#app/data/votes.server";
 import type { ServiceContext } from "./context.server";
+import { entryTextViews, type EntryTextView, type TextViewer } from "./entry-texts.server";
 import { spend } from "./limits.server";
 import { fail, ok, type Result } from "./result";
 import { VOID_REASON_MIN } from "#app/domain/votes";
@@ -43,6 +44,8 @@ export interface VoteEntryView {
   code: string;
   teamName: string;
   pitch: string | null;
+  /** The pitch in a version the viewer reads, with the languages it is in (entry-texts.server.ts). */
+  pitchText: EntryTextView | null;
   /** Null until the counts are published (or for an organiser, always a number). */
   votes: number | null;
 }
@@ -66,12 +69,22 @@ export interface VotingPage {
   tracks: VoteTrackView[];
 }
 
-async function tracksWithEntries(ctx: ServiceContext, contestId: number, counts: Map<number, number> | null) {
+async function tracksWithEntries(
+  ctx: ServiceContext,
+  contestId: number,
+  counts: Map<number, number> | null,
+  viewer: TextViewer = { uiLanguage: "en" },
+) {
   const [tracks, entries, mine] = await Promise.all([
     listVotingTracks(ctx.db, contestId),
     listVotableEntries(ctx.db, contestId),
     ctx.actor ? listVoterLiveVotes(ctx.db, contestId, ctx.actor.userId) : Promise.resolve([]),
   ]);
+  const texts = await entryTextViews(
+    ctx.db,
+    entries.map((e) => e.id),
+    viewer,
+  );
   return tracks.map((track): VoteTrackView => ({
     id: track.id,
     name: parseLocalizedJson(track.nameJson) ?? { en: `#${track.id}` },
@@ -82,6 +95,7 @@ async function tracksWithEntries(ctx: ServiceContext, contestId: number, counts:
         code: e.code,
         teamName: e.teamName,
         pitch: e.pitch,
+        pitchText: texts.get(e.id)?.pitch ?? null,
         votes: counts ? (counts.get(e.id) ?? 0) : null,
       })),
     myVote: mine.find((v) => v.trackId === track.id)?.entryId ?? null,
@@ -89,7 +103,11 @@ async function tracksWithEntries(ctx: ServiceContext, contestId: number, counts:
 }
 
 /** The public vote page of a contest with people's choice switched on; counts only once published. */
-export async function votingPage(ctx: ServiceContext, slug: string): Promise<Result<VotingPage>> {
+export async function votingPage(
+  ctx: ServiceContext,
+  slug: string,
+  viewer: TextViewer = { uiLanguage: "en" },
+): Promise<Result<VotingPage>> {
   const contest = await findVotingContestBySlug(ctx.db, slug);
   if (!contest || contest.state === "draft" || contest.enabled !== 1) return fail("not_found");
   const window = windowOf(contest, ctx.now);
@@ -106,7 +124,7 @@ export async function votingPage(ctx: ServiceContext, slug: string): Promise<Res
     canVote: Boolean(ctx.actor?.emailVerified) && window.phase === "open",
     signedIn: ctx.actor !== null,
     emailVerified: Boolean(ctx.actor?.emailVerified),
-    tracks: await tracksWithEntries(ctx, contest.id, counts),
+    tracks: await tracksWithEntries(ctx, contest.id, counts, viewer),
   });
 }
 

@@ -85,8 +85,14 @@ export async function handIn(
           requirementId,
           fileName: file.name,
           data: new Uint8Array(await file.arrayBuffer()),
+          language: formData.get("language"),
         })
-      : await submitAnswer(ctx, { ...slot, requirementId, value: String(formData.get("value") ?? "") });
+      : await submitAnswer(ctx, {
+          ...slot,
+          requirementId,
+          value: String(formData.get("value") ?? ""),
+          language: formData.get("language"),
+        });
   if (!result.ok) return refused(requirementId, result.error);
   return { ok: true, requirementId, version: result.value.version };
 }

@@ -16,6 +16,9 @@ import * as m0013 from "./0013_bench_indexes";
 import * as m0014 from "./0014_audit_append_only";
 import * as m0015 from "./0015_pairwise";
 import * as m0016 from "./0016_peoples_choice";
+import * as m0017 from "./0017_heats";
+import * as m0018 from "./0018_calibration";
+import * as m0019 from "./0019_entry_languages";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -34,4 +37,7 @@ export const migrations: Record<string, Migration> = {
   "0014_audit_append_only": m0014,
   "0015_pairwise": m0015,
   "0016_peoples_choice": m0016,
+  "0017_heats": m0017,
+  "0018_calibration": m0018,
+  "0019_entry_languages": m0019,
 };

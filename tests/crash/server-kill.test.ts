@@ -75,7 +75,13 @@ type UploadAck = { entryId: number; sha256: string };
 /** A judge's autosave through the page's own endpoint; resolves with the acknowledgement or null. */
 async function saveDraft(draft: { assignmentId: number; judge: number; version: number }, seq: number): Promise<DraftAck | null> {
   const feedback = `Crash-test feedback ${seq}: `.padEnd(400, "the team shows promise ");
-  const form = new URLSearchParams({ intent: "autosave", version: String(draft.version), feedback, note: "", confidence: "3" });
+  const form = new URLSearchParams({
+    intent: "autosave",
+    version: String(draft.version),
+    feedback,
+    note: "",
+    confidence: "medium",
+  });
   for (const c of manifest.criteria) {
     form.set(`score-${c.id}`, String(c.min + (seq % (c.max - c.min + 1))));
     form.set(`comment-${c.id}`, `comment ${seq}`);

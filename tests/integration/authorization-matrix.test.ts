@@ -148,6 +148,13 @@ const MATRIX: Record<string, Entry> = {
     // JSON for the page's script: 401 without a session, then the same 415 as the page.
     action: "noSession  badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest",
   },
+  "routes/entries.$entryId.texts": {
+    params: (w) => ({ entryId: id(w.ownEntryId) }),
+    // The team's own texts in several languages: its members only; to anyone else the entry does not exist.
+    loader: "login      notFound   ok         notFound   notFound   notFound   notFound   notFound   notFound   notFound",
+    // The empty form names no intent and is refused before the entry is looked up (the service checks the team).
+    action: "login      badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest",
+  },
   "routes/files.$submissionId": {
     params: (w) => ({ submissionId: id(w.submissionId) }),
     // The team, the judge assigned to it (this is the version that counts), organisers; not a conflicted judge.
@@ -272,6 +279,12 @@ const MATRIX: Record<string, Entry> = {
   },
   "routes/manage.$contestId.cohorts.$cohortId._index": {
     params: manage,
+    loader: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  ok         ok",
+    action: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  badRequest badRequest",
+  },
+  "routes/manage.$contestId.heats": {
+    params: manage,
+    // The final's heats and what each sends: organisers of the contest (of a final: of its heats too).
     loader: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  ok         ok",
     action: "login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  badRequest badRequest",
   },

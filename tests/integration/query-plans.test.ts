@@ -138,7 +138,7 @@ describe("the hot queries use indexes", () => {
       version: String(version),
       feedback: "Clear market, thin plan.",
       note: "",
-      confidence: "3",
+      confidence: "medium",
     });
     for (const c of manifest.criteria) form.set(`score-${c.id}`, String(c.min + 1));
     const request = new Request(`${APP}/reviews/${draft.assignmentId}`, {

@@ -203,7 +203,7 @@ const fields = (version: number, scores: [string, string], intent = "save") => (
   [`comment-${market}`]: "",
   feedback: "Good work.",
   note: "",
-  confidence: "4",
+  confidence: "high",
 });
 const scoresOf = (assignmentId: number) =>
   t.db
@@ -358,7 +358,8 @@ describe("the scoring page", () => {
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe(`/reviews/${a}`);
     const page = await reviewLoader({ request: get(`/reviews/${a}`, cookie), context, params });
-    expect(page.page.review).toMatchObject({ status: "submitted", version: 1, confidence: 4 });
+    // "high" is stored as 5, the top of the 1–5 scale (app/domain/confidence.ts).
+    expect(page.page.review).toMatchObject({ status: "submitted", version: 1, confidence: 5 });
     const locked = (await reviewAction({
       request: post(`/reviews/${a}`, fields(1, ["1", "1"]), cookie),
       context,

@@ -122,6 +122,7 @@ export function actionCases(w: World): ActionCase[] {
         requirementId: P.ids(w.materials.deck, w.materials.text, w.materials.video),
         file: pdfFile,
         value: fc.oneof(P.text(200), P.one("https://youtu.be/dQw4w9WgXcQ", "https://vimeo.com/76979871")),
+        language: P.one("en", "th", "", "xx"),
       },
       files: ["file"],
     },
@@ -299,6 +300,39 @@ export function actionCases(w: World): ActionCase[] {
       fields: handIn[""]!.fields,
       files: ["file"],
     },
+    {
+      route: "entries.$entryId.texts",
+      group: "accounts",
+      as: "lead",
+      params: { entryId: String(w.entryA) },
+      body: "either",
+      intents: {
+        save_texts: {
+          fields: {
+            // The whole-entry texts (answers and materials are in tests/integration/entry-texts.test.ts).
+            field: P.one("pitch", "description"),
+            ref: P.one(""),
+            // The fingerprint of no stored versions (a fresh page), or a stale one.
+            basis: P.one("e3b0c44298fc1c149afbf4c8996fb924", "e3b0c44298fc1c149afbf4c8996fb924", "stale"),
+            "original.language": P.one("en", "th", "zh", "en", ""),
+            "original.text": P.text(150),
+            "translations.0.language": P.one("th", "vi", "id", "xx"),
+            "translations.0.text": P.text(150),
+            "translations.0.remove": P.box(),
+            "translations.1.language": P.one("", "ms"),
+            "translations.1.text": P.text(40),
+          },
+          texts: ["original.text", "translations.0.text"],
+        },
+      },
+      // An answer's or material's original is not written here, and a removed version is not kept.
+      stores: (_outcome, form) =>
+        (form.get("field") === "pitch" || form.get("field") === "description") && form.get("translations.0.remove") !== "on",
+      // Back to no stored versions, so the fresh-page fingerprint fits the next run.
+      after: async (db) => {
+        await db.deleteFrom("entry_texts").execute();
+      },
+    },
 
     // ---- A contest's configuration -------------------------------------------------------------
     {
@@ -349,6 +383,25 @@ export function actionCases(w: World): ActionCase[] {
       fields: {
         trackId: P.ids(w.trackId, w.otherTrackId),
         entryId: P.ids(w.entryA, w.entryB, w.entryW),
+      },
+    },
+    {
+      route: "manage.$contestId.heats",
+      group: "contest",
+      as: "organiser",
+      params: contest,
+      intents: {
+        create: { fields: { name: P.text(80), slug: P.one("vn-heat", "heat-2", "x"), timeZone, country }, texts: ["name"] },
+        organiser: { fields: { heatId: P.ids(w.contestId), email: P.one(w.users.plain.email, "nobody@example.org") } },
+        quota: { fields: { places: P.int(0, 10) } },
+        rule: { fields: { heatId: P.ids(w.contestId), trackId: P.ids(w.trackId, w.otherTrackId), places: P.int(0, 10) } },
+        tie: {
+          fields: { entryId: P.ids(w.entryA, w.entryB), action: P.one("include", "exclude"), reason: P.text(200) },
+          texts: ["reason"],
+        },
+        wildCard: { fields: { entryId: P.ids(w.entryA, w.entryB), reason: P.text(200) }, texts: ["reason"] },
+        removeWildCard: { fields: { wildCardId: P.ids(1, 2) } },
+        send: {},
       },
     },
     {
@@ -498,7 +551,7 @@ export function actionCases(w: World): ActionCase[] {
               [`comment-${w.criteria[0]}`]: P.text(200),
               feedback: P.text(300),
               note: P.text(200),
-              confidence: P.int(1, 5),
+              confidence: P.one("low", "medium", "high", ""),
             },
             texts: intent === "confirm" ? [] : ["feedback", "note", `comment-${w.criteria[0]}`],
           },
@@ -540,6 +593,7 @@ export function actionCases(w: World): ActionCase[] {
         remove: { fields: { assignmentId: P.ids(w.reviewAssignment, w.submittedAssignment) } },
         replace: { fields: { assignmentId: P.ids(w.reviewAssignment), judgeId: P.ids(w.judge2, w.users.judge.id) } },
         remind: { fields: { judgeId: P.ids(w.users.judge.id) } },
+        calibration: { fields: { trackId: P.ids(w.trackId, w.otherTrackId), entryId: P.ids(w.entryA, w.entryB) } },
       },
     },
     {

@@ -131,30 +131,22 @@ describe("rollUpHeats: the quota", () => {
     expect(roll).toMatchObject({ refusals: [], ready: true });
   });
 
-  it("refuses a quota larger than a heat's ranked entries, until a smaller quota is set for that heat's track", () => {
+  it("sends every ranked entry of a heat with fewer entries than its quota, and marks the track short", () => {
     const small = heatTrack(3, 10, { 301: 70, 302: 65, 303: null });
     const roll = rollUpHeats({ rankings: [h1t10, small], quota: { default: 3 } });
-    expect(roll.refusals).toEqual([
-      {
-        code: "heats.quota_too_large",
-        subject: "quota",
-        index: null,
-        heatId: 3,
-        trackId: 10,
-        entryId: null,
-        params: { quota: 3, entries: 2 },
-      },
-    ]);
-    expect(fromHeat(roll, 3, 10)).toMatchObject({ quota: 3, ranked: 2 });
-    expect(roll.ready).toBe(false);
-
-    const fixed = rollUpHeats({
-      rankings: [h1t10, small],
-      quota: { default: 3, rules: [{ heatId: 3, trackId: 10, places: 2 }] },
-    });
-    expect(fixed.refusals).toEqual([]);
+    expect(roll.refusals).toEqual([]);
+    expect(fromHeat(roll, 3, 10)).toMatchObject({ quota: 3, ranked: 2, short: true, rule: null });
+    expect(fromHeat(roll, 1, 10)).toMatchObject({ short: false });
     // The entry without a score never goes through by the quota.
-    expect(fromHeat(fixed, 3, 10).finalists.map((f) => f.entryId)).toEqual([301, 302]);
+    expect(fromHeat(roll, 3, 10).finalists.map((f) => f.entryId)).toEqual([301, 302]);
+    expect(roll.ready).toBe(true);
+
+    const ruled = rollUpHeats({
+      rankings: [h1t10, small],
+      quota: { default: 3, rules: [{ heatId: 3, trackId: 10, places: 1 }] },
+    });
+    expect(fromHeat(ruled, 3, 10)).toMatchObject({ quota: 1, rule: 0, short: false });
+    expect(fromHeat(ruled, 3, 10).finalists.map((f) => f.entryId)).toEqual([301]);
   });
 
   it("refuses a quota that is not a whole number of 0 or more, and two rules for the same heat and track", () => {

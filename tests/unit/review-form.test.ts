@@ -1,7 +1,16 @@
 // The allowed scores of a scale, reading the review form, and what to do with a browser's draft.
 import { describe, expect, it } from "vitest";
 import { scaleValues } from "#app/domain/score-scale";
-import { draftChoice, emptyReviewValues, parseDraft, readReviewForm, sameReviewValues, toReviewInput } from "#app/forms/review";
+import {
+  confidenceOfInput,
+  draftChoice,
+  emptyReviewValues,
+  parseDraft,
+  readReviewForm,
+  sameReviewValues,
+  toReviewInput,
+  valuesFromReview,
+} from "#app/forms/review";
 
 describe("scaleValues", () => {
   it("lists every step from min to max", () => {
@@ -30,7 +39,15 @@ describe("the review form", () => {
 
   it("reads scores and comments by criterion, and blanks as no score", () => {
     const read = readReviewForm(
-      form({ intent: "autosave", version: "3", "score-7": "8", "comment-7": "ok", "score-9": "", confidence: "2", other: "x" }),
+      form({
+        intent: "autosave",
+        version: "3",
+        "score-7": "8",
+        "comment-7": "ok",
+        "score-9": "",
+        confidence: "medium",
+        other: "x",
+      }),
     );
     expect(read.intent).toBe("autosave");
     expect(read.version).toBe(3);
@@ -42,9 +59,25 @@ describe("the review form", () => {
         scores: { 7: { value: 8, comment: "ok" }, 9: { value: null, comment: "" } },
         feedback: "",
         note: "",
-        confidence: 2,
+        confidence: 3,
       },
     });
+  });
+
+  it("stores a confidence level as the ends and middle of the 1–5 scale, and none as null", () => {
+    const input = (confidence: string) => {
+      const parsed = toReviewInput({ ...emptyReviewValues(), confidence }, 0);
+      return parsed.ok ? parsed.input.confidence : parsed.errors;
+    };
+    expect(["low", "medium", "high", "", " "].map(input)).toEqual([1, 3, 5, null, null]);
+    // A page or a browser draft from before the three levels still saves: 1–2 low, 3 medium, 4–5 high.
+    expect(["1", "2", "3", "4", "5"].map(input)).toEqual([1, 1, 3, 5, 5]);
+    expect(["0", "6", "3.5", "HIGH", "very"].map(confidenceOfInput)).toEqual(Array(5).fill("invalid"));
+  });
+
+  it("shows an old 1–5 confidence as its level", () => {
+    const review = (confidence: number | null) => valuesFromReview({ feedback: "", note: "", confidence, scores: {} }).confidence;
+    expect([1, 2, 3, 4, 5, null].map(review)).toEqual(["low", "low", "medium", "high", "high", ""]);
   });
 
   it("falls back to a draft save for an unknown intent, and has no version for a bad one", () => {

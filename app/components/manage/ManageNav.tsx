@@ -35,6 +35,9 @@ export function ManageNav({ contestId }: { contestId: number }) {
           <NavLink to={`${base}/cohorts`}>{t("cohorts.title")}</NavLink>
         </li>
         <li>
+          <NavLink to={`${base}/heats`}>{t("heats.nav")}</NavLink>
+        </li>
+        <li>
           <NavLink to={`${base}/votes`}>{t("votes.nav")}</NavLink>
         </li>
         <li>

@@ -62,7 +62,16 @@ function Content({ v }: { v: Version }) {
   );
 }
 
-export function VersionHistory({ rounds, timeZone }: { rounds: RoundVersions[]; timeZone: string }) {
+export function VersionHistory({
+  rounds,
+  timeZone,
+  languageNames = {},
+}: {
+  rounds: RoundVersions[];
+  timeZone: string;
+  /** Names of the materials languages in the viewer's language, made on the server. */
+  languageNames?: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   if (rounds.length === 0) return <p>{t("roundMaterials.noRounds")}</p>;
@@ -116,6 +125,11 @@ export function VersionHistory({ rounds, timeZone }: { rounds: RoundVersions[]; 
                             <th scope="row">{t("roundMaterials.versionNumber", { version: v.version })}</th>
                             <td>
                               <Content v={v} />
+                              {v.language ? (
+                                <span className="badge">
+                                  {t("entryTexts.inLanguage", { language: languageNames[v.language] ?? v.language })}
+                                </span>
+                              ) : null}
                             </td>
                             <td>{v.sha256 ? <Hash value={v.sha256} /> : "—"}</td>
                             <td>{v.uploadedBy ?? "—"}</td>

@@ -2,6 +2,7 @@
 // it, for phones whose browsers cannot show one in a frame), a text answer as plain text, a video
 // as an outside link that is never embedded.
 import { useTranslation } from "react-i18next";
+import { EntryText, type EntryTextData } from "#app/components/EntryText";
 import { FileSize } from "#app/components/submit/FileSize";
 import type { Language } from "#app/domain/locale";
 import { pickedLanguage, pickLocalized, type LocalizedText } from "#app/domain/localized";
@@ -18,12 +19,23 @@ export interface MaterialForJudge {
     pages: number | null;
     size: number | null;
     isPdf: boolean;
+    /** The language the version is in, if the team said (entry-texts). */
+    language?: string | null;
+    /** A text answer in the version picked for the viewer, with its other languages. */
+    textView?: EntryTextData | null;
   } | null;
 }
 
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
-export function MaterialView({ material }: { material: MaterialForJudge }) {
+export function MaterialView({
+  material,
+  languageNames = {},
+}: {
+  material: MaterialForJudge;
+  /** Names of the materials languages in the viewer's language, made on the server. */
+  languageNames?: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const label = pickLocalized(material.label, language);
@@ -34,6 +46,12 @@ export function MaterialView({ material }: { material: MaterialForJudge }) {
       <h3 id={headingId}>
         <span lang={pickedLanguage(material.label, language)}>{label}</span>{" "}
         <span className="muted small">({t(`materialKind.${material.kind}`)})</span>
+        {s?.language && s.kind !== "text" ? (
+          <>
+            {" "}
+            <span className="badge">{t("entryTexts.inLanguage", { language: languageNames[s.language] ?? s.language })}</span>
+          </>
+        ) : null}
       </h3>
       {!s ? (
         <p className="muted">{t("review.notHandedIn")}</p>
@@ -77,6 +95,8 @@ export function MaterialView({ material }: { material: MaterialForJudge }) {
         ) : (
           <p className="review-text">{s.url}</p>
         )
+      ) : s.textView ? (
+        <EntryText view={s.textView} />
       ) : (
         <div className="review-text">{s.text}</div>
       )}

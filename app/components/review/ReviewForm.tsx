@@ -7,7 +7,8 @@ import { useTranslation } from "react-i18next";
 import { Time } from "#app/components/Time";
 import { Button } from "#app/components/ui/Button";
 import { ErrorList } from "#app/components/ui/Field";
-import { FEEDBACK_MAX, NOTE_MAX, valuesFromReview, type ReviewFormValues } from "#app/forms/review";
+import { CONFIDENCE_LEVELS } from "#app/domain/confidence";
+import { confidenceOfInput, FEEDBACK_MAX, NOTE_MAX, valuesFromReview, type ReviewFormValues } from "#app/forms/review";
 import { errorText } from "#app/utils/errors";
 import { CriterionField, type CriterionForJudge } from "./Criterion";
 import { SaveStatus } from "./SaveStatus";
@@ -22,8 +23,6 @@ export interface ReviewForJudge {
   submittedAt: string | null;
   scores: Record<string, { value: number | null; comment: string }>;
 }
-
-export const CONFIDENCE_LEVELS = [1, 2, 3, 4, 5] as const;
 
 export function ReviewForm({
   assignmentId,
@@ -186,28 +185,11 @@ export function ReviewForm({
           errors={errors.note}
           onChange={(value) => update("note", { note: value })}
         />
-        <div className="field narrow-form">
-          <label htmlFor="confidence">{t("review.confidence")}</label>
-          <p className="field-hint" id="confidence-hint">
-            {t("review.confidenceHint")}
-          </p>
-          <select
-            id="confidence"
-            name="confidence"
-            value={values.confidence}
-            onChange={(e) => update("confidence", { confidence: e.target.value })}
-            aria-invalid={errors.confidence?.length ? true : undefined}
-            aria-describedby={["confidence-hint", errors.confidence?.length ? "confidence-error" : ""].filter(Boolean).join(" ")}
-          >
-            <option value="">{t("review.noConfidence")}</option>
-            {CONFIDENCE_LEVELS.map((level) => (
-              <option key={level} value={String(level)}>
-                {t(`review.confidenceLevel.${level}`)}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="confidence-error" errors={errors.confidence} />
-        </div>
+        <ConfidenceField
+          value={values.confidence}
+          errors={errors.confidence}
+          onChange={(value) => update("confidence", { confidence: value })}
+        />
       </section>
 
       <div className="review-actions">
@@ -245,6 +227,65 @@ export function ReviewForm({
         </div>
       ) : null}
     </Form>
+  );
+}
+
+/**
+ * The judge's confidence as a labelled radio group: not given, low, medium or high, each with a
+ * one-line hint. The first radio takes the focus when the field has an error.
+ */
+function ConfidenceField({
+  value,
+  errors,
+  onChange,
+}: {
+  value: string;
+  errors: string[] | undefined;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  // A value from an older page or draft (1–5) shows as its level.
+  const chosen = confidenceOfInput(value);
+  const options = [
+    { value: "", id: "confidence", label: t("calibration.confidence.none"), hint: null },
+    ...CONFIDENCE_LEVELS.map((level) => ({
+      value: level as string,
+      id: `confidence-${level}`,
+      label: t(`calibration.confidence.level.${level}`),
+      hint: t(`calibration.confidence.levelHint.${level}`),
+    })),
+  ];
+  return (
+    <fieldset
+      className="field confidence-field"
+      aria-describedby={["confidence-hint", errors?.length ? "confidence-error" : ""].filter(Boolean).join(" ")}
+      aria-invalid={errors?.length ? true : undefined}
+    >
+      <legend>{t("review.confidence")}</legend>
+      <p className="field-hint" id="confidence-hint">
+        {t("calibration.confidence.hint")}
+      </p>
+      {options.map((o) => (
+        <div key={o.id} className="field field-checkbox">
+          <input
+            type="radio"
+            id={o.id}
+            name="confidence"
+            value={o.value}
+            checked={o.value === "" ? chosen === null || chosen === "invalid" : chosen === o.value}
+            onChange={() => onChange(o.value)}
+            aria-describedby={o.hint ? `${o.id}-hint` : undefined}
+          />
+          <label htmlFor={o.id}>{o.label}</label>
+          {o.hint ? (
+            <p className="field-hint" id={`${o.id}-hint`}>
+              {o.hint}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      <ErrorList id="confidence-error" errors={errors} />
+    </fieldset>
   );
 }
 

@@ -1,10 +1,13 @@
 // A review read-only: after it is submitted, or outside the review window.
 import { useTranslation } from "react-i18next";
+import { levelOfStored } from "#app/domain/confidence";
 import { CriterionResult, type CriterionForJudge } from "./Criterion";
 import type { ReviewForJudge } from "./ReviewForm";
 
 export function ReviewSummary({ criteria, review }: { criteria: CriterionForJudge[]; review: ReviewForJudge }) {
   const { t } = useTranslation();
+  // Stored 1–5 (older reviews used every step): shown as its level.
+  const confidence = levelOfStored(review.confidence);
   return (
     <div className="stack">
       <h2 id="rubric-title">{t("review.rubric")}</h2>
@@ -21,7 +24,7 @@ export function ReviewSummary({ criteria, review }: { criteria: CriterionForJudg
           <div className="review-text">{review.note || "—"}</div>
         </div>
         <h3>{t("review.confidence")}</h3>
-        <p>{review.confidence ? t(`review.confidenceLevel.${review.confidence}`) : t("review.noConfidence")}</p>
+        <p>{confidence ? t(`calibration.confidence.level.${confidence}`) : t("calibration.confidence.none")}</p>
       </section>
     </div>
   );

@@ -3,7 +3,7 @@
 // endpoint with a progress bar and a cancel button; on success the page reloads its data (and
 // shows the saved message), on refusal the server's message appears under the file as it would
 // without JavaScript.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
@@ -31,6 +31,7 @@ export function FileUploadForm({
   hasVersion,
   serverMessage,
   disabled,
+  extra,
 }: {
   requirementId: number;
   kind: FileMaterialKind;
@@ -44,6 +45,8 @@ export function FileUploadForm({
   serverMessage: string | undefined;
   /** The deadline passed while the page was open. */
   disabled: boolean;
+  /** More fields sent with the file (the language it is in). */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
@@ -183,6 +186,7 @@ export function FileUploadForm({
           disabled={busy}
           onChoose={choose}
         />
+        {extra}
         {phase.kind !== "idle" ? (
           <div className="upload-progress">
             <label htmlFor={progressId}>

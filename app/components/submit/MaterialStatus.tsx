@@ -14,9 +14,19 @@ export interface VersionView {
   sha256: string | null;
   createdAt: string;
   uploadedBy: string | null;
+  language?: string | null;
 }
 
-export function MaterialStatus({ latest, timeZone }: { latest: VersionView | undefined; timeZone: string }) {
+export function MaterialStatus({
+  latest,
+  timeZone,
+  languageNames = {},
+}: {
+  latest: VersionView | undefined;
+  timeZone: string;
+  /** Names of the materials languages in the viewer's language, made on the server. */
+  languageNames?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   if (!latest)
     return (
@@ -45,6 +55,11 @@ export function MaterialStatus({ latest, timeZone }: { latest: VersionView | und
       ) : (
         <span className="prose">{latest.text}</span>
       )}{" "}
+      {latest.language ? (
+        <span className="badge">
+          {t("entryTexts.inLanguage", { language: languageNames[latest.language] ?? latest.language })}
+        </span>
+      ) : null}{" "}
       <span className="muted small">
         — <Time iso={latest.createdAt} timeZone={timeZone} />
         {latest.uploadedBy ? `, ${latest.uploadedBy}` : ""}
