@@ -33,7 +33,6 @@ import {
   listTieDecisions,
   listWildCards,
 } from "#app/data/heats.server";
-import { isEntryCodeTaken } from "#app/data/teams.server";
 import { findUserByEmail } from "#app/data/users.server";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
@@ -603,23 +602,21 @@ export async function sendFinalists(ctx: ServiceContext, finalId: number): Promi
     let added = 0;
     let skipped = 0;
     const addedEntries: Array<{ heatEntryId: number; entryId: number; code: string }> = [];
+    // The final's teams and codes, read once: a team enters the final once, and codes stay unique.
+    const existing = await trx.selectFrom("entries").select(["team_id", "code"]).where("contest_id", "=", finalId).execute();
+    const teamsIn = new Set(existing.map((e) => e.team_id));
+    const codes = new Set(existing.map((e) => e.code));
     for (const f of finalists) {
       const source = sources.get(f.entryId);
       // Withdrawn from the heat since it published, or already in the final through another heat.
-      const taken = source
-        ? await trx
-            .selectFrom("entries")
-            .select("id")
-            .where("contest_id", "=", finalId)
-            .where("team_id", "=", source.teamId)
-            .executeTakeFirst()
-        : undefined;
-      if (!source || source.status !== "registered" || taken) {
+      if (!source || source.status !== "registered" || teamsIn.has(source.teamId)) {
         skipped++;
         continue;
       }
       let code = source.code;
-      for (let n = 2; await isEntryCodeTaken(trx, finalId, code); n++) code = `${source.code}-${n}`;
+      for (let n = 2; codes.has(code); n++) code = `${source.code}-${n}`;
+      teamsIn.add(source.teamId);
+      codes.add(code);
       const row = await trx
         .insertInto("entries")
         .values({

@@ -65,16 +65,43 @@ async function addHeat(slug: string, timeZone: string): Promise<{ id: number; tr
 
 /** A heat's published ranking of one track: entries with the given scores, best first (ties share a rank). */
 async function publish(heatId: number, trackId: number, scores: number[]): Promise<number[]> {
+  return (await publishTracks(heatId, [[trackId, scores]]))[0]!;
+}
+
+/** A heat's published ranking of several tracks at once (one publication), entry ids per track. */
+async function publishTracks(heatId: number, tracks: Array<[number, number[]]>): Promise<number[][]> {
   const at = new Date().toISOString();
   const round = await t.db
     .insertInto("rounds")
     .values({ contest_id: heatId, position: 1, name_i18n: JSON.stringify({ en: "Heat round" }), created_at: at, updated_at: at })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const entries: Array<{ id: number; code: string; team: string; score: number }> = [];
-  for (const [i, score] of scores.entries()) {
-    const { entry, team } = await insertTeamWithEntry(t.db, { contestId: heatId, trackId, code: `H${heatId}-${i + 1}` });
-    entries.push({ id: entry.id, code: entry.code, team: team.name, score });
+  const ids: number[][] = [];
+  const snapshotTracks = [];
+  let n = 0;
+  for (const [trackId, scores] of tracks) {
+    const entries: Array<{ id: number; code: string; team: string; score: number }> = [];
+    for (const score of scores) {
+      const { entry, team } = await insertTeamWithEntry(t.db, { contestId: heatId, trackId, code: `H${heatId}-${++n}` });
+      entries.push({ id: entry.id, code: entry.code, team: team.name, score });
+    }
+    ids.push(entries.map((e) => e.id));
+    snapshotTracks.push({
+      trackId,
+      name: { en: "Track" },
+      criterionMeans: {},
+      entries: entries.map((e) => ({
+        entryId: e.id,
+        code: e.code,
+        teamName: e.team,
+        rank: 1 + entries.filter((o) => o.score > e.score).length,
+        tied: entries.filter((o) => o.score === e.score).length > 1,
+        score: e.score,
+        reviews: 2,
+        criterionMeans: {},
+        advanced: null,
+      })),
+    });
   }
   const snapshotJson = {
     schema: 1,
@@ -82,27 +109,7 @@ async function publish(heatId: number, trackId: number, scores: number[]): Promi
     roundName: { en: "Heat round" },
     nextRoundName: null,
     criteria: [],
-    tracks: [
-      {
-        trackId,
-        name: { en: "Track" },
-        criterionMeans: {},
-        entries: entries.map((e) => {
-          const rank = 1 + entries.filter((o) => o.score > e.score).length;
-          return {
-            entryId: e.id,
-            code: e.code,
-            teamName: e.team,
-            rank,
-            tied: entries.filter((o) => o.score === e.score).length > 1,
-            score: e.score,
-            reviews: 2,
-            criterionMeans: {},
-            advanced: null,
-          };
-        }),
-      },
-    ],
+    tracks: snapshotTracks,
     awards: [],
     feedback: [],
   };
@@ -117,7 +124,7 @@ async function publish(heatId: number, trackId: number, scores: number[]): Promi
       published_at: at,
     })
     .execute();
-  return entries.map((e) => e.id);
+  return ids;
 }
 
 async function finalView(): Promise<HeatsPage> {
@@ -287,6 +294,46 @@ describe("rolling heats up into the final", () => {
     expect(health?.finalists.map((f) => f.entryId)).toEqual([c1]);
     expect(page.rollUp.heats.find((h) => h.heatId === c.id)?.tracks[0]).toMatchObject({ quota: 2, ranked: 1, short: true });
     expect(await sendFinalists(final, finalId)).toEqual({ ok: true, value: { added: 1, skipped: 0 } });
+  });
+
+  it("enters a team once when it went through two heats, and keeps codes unique in the final", async () => {
+    const a = await addHeat("heat-vn", "Asia/Ho_Chi_Minh");
+    const b = await addHeat("heat-id", "Asia/Jakarta");
+    await setDefaultQuota(final, finalId, 1);
+    const [[a1], [a2]] = await publishTracks(a.id, [
+      [a.tracks[0]!, [90]],
+      [a.tracks[1]!, [70]],
+    ]);
+    const [[b1], [b2]] = await publishTracks(b.id, [
+      [b.tracks[0]!, [80]],
+      [b.tracks[1]!, [60]],
+    ]);
+    // b1's team also won heat A (it registered in both); b2 happens to share a2's code.
+    const entry = (id: number) => t.db.selectFrom("entries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    await t.db
+      .updateTable("entries")
+      .set({ team_id: (await entry(a1!)).team_id })
+      .where("id", "=", b1!)
+      .execute();
+    await t.db
+      .updateTable("entries")
+      .set({ code: (await entry(a2!)).code })
+      .where("id", "=", b2!)
+      .execute();
+
+    expect(await sendFinalists(final, finalId)).toEqual({ ok: true, value: { added: 3, skipped: 1 } });
+    const inFinal = await t.db
+      .selectFrom("entries")
+      .select(["heat_entry_id", "code"])
+      .where("contest_id", "=", finalId)
+      .orderBy("heat_entry_id")
+      .execute();
+    const a2Code = (await entry(a2!)).code;
+    expect(inFinal).toEqual([
+      { heat_entry_id: a1, code: (await entry(a1!)).code },
+      { heat_entry_id: a2, code: a2Code },
+      { heat_entry_id: b2, code: `${a2Code}-2` },
+    ]);
   });
 
   it("a quota rule for one heat's track overrides the default, and bad quotas are refused", async () => {
