@@ -1,5 +1,6 @@
 // The organisers' downloads of a round's results: the rankings per track by a chosen method, and every
 // review of the round (drafts too), each as CSV or XLSX in the organiser's language. Every download is audited.
+import { levelOfStored, type ConfidenceLevel } from "#app/domain/confidence";
 import type { Readable } from "node:stream";
 import { RESULT_METHODS, type ResultMethod } from "#app/domain/aggregation";
 import { countryName } from "#app/domain/countries";
@@ -198,6 +199,8 @@ async function reviewsSheet(
     draft: t("resultsExport.reviewStatus.draft"),
     submitted: t("resultsExport.reviewStatus.submitted"),
   };
+  // The judge chose low, medium or high; older reviews stored 1–5, read as the same three levels.
+  const confidenceText = (level: ConfidenceLevel | null) => (level ? t(`calibration.confidence.level.${level}`) : null);
   const entryStatusText: Record<EntryStatus, string> = {
     registered: t("resultsExport.entryStatus.registered"),
     withdrawn: t("resultsExport.entryStatus.withdrawn"),
@@ -228,7 +231,7 @@ async function reviewsSheet(
       row.judgeEmail,
       statusText[row.status],
       row.submittedAt,
-      row.confidence,
+      row.confidence === null ? null : confidenceText(levelOfStored(row.confidence)),
       ...criteria.flatMap((cr) => {
         const score = row.scores.get(cr.id);
         return [score?.value ?? null, score?.comment ?? null];

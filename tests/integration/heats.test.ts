@@ -300,14 +300,18 @@ describe("rolling heats up into the final", () => {
     const a = await addHeat("heat-vn", "Asia/Ho_Chi_Minh");
     const b = await addHeat("heat-id", "Asia/Jakarta");
     await setDefaultQuota(final, finalId, 1);
-    const [[a1], [a2]] = await publishTracks(a.id, [
-      [a.tracks[0]!, [90]],
-      [a.tracks[1]!, [70]],
-    ]);
-    const [[b1], [b2]] = await publishTracks(b.id, [
-      [b.tracks[0]!, [80]],
-      [b.tracks[1]!, [60]],
-    ]);
+    const [a1, a2] = (
+      await publishTracks(a.id, [
+        [a.tracks[0]!, [90]],
+        [a.tracks[1]!, [70]],
+      ])
+    ).flat();
+    const [b1, b2] = (
+      await publishTracks(b.id, [
+        [b.tracks[0]!, [80]],
+        [b.tracks[1]!, [60]],
+      ])
+    ).flat();
     // b1's team also won heat A (it registered in both); b2 happens to share a2's code.
     const entry = (id: number) => t.db.selectFrom("entries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     await t.db
