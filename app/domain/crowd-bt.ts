@@ -284,6 +284,12 @@ export interface NextPairOptions {
    * anchor and only its partner is chosen by gain, which keeps the search linear. Default 80.
    */
   fullSearchLimit?: number;
+  /**
+   * Each entry's group (a track): when given, only entries of the same group are paired, so a round
+   * with several tracks ranks each track on its own comparisons. An entry missing from the map is
+   * never paired.
+   */
+  groups?: ReadonlyMap<number, number>;
 }
 
 export interface PairChoice {
@@ -314,7 +320,9 @@ export function nextPair(state: CrowdBtState, judgeId: number, options: NextPair
   const eligible = [...state.entries.keys()].filter((id) => !excluded.has(id)).sort((a, b) => a - b);
   const random = seededRandom(mix(options.seed, judgeId, state.log.length));
   const draws = new Map(eligible.map((id) => [id, random()]));
-  const open = (a: number, b: number) => a !== b && !judge.compared.has(pairKey(a, b));
+  const groups = options.groups;
+  const sameGroup = (a: number, b: number) => !groups || (groups.has(a) && groups.get(a) === groups.get(b));
+  const open = (a: number, b: number) => a !== b && sameGroup(a, b) && !judge.compared.has(pairKey(a, b));
   const unseen = new Set(eligible.filter((id) => state.entries.get(id)!.comparisons === 0));
 
   let best: PairChoice | null = null;
@@ -371,9 +379,10 @@ export interface RankedEntry {
   comparisons: number;
 }
 
-/** Entries by μ, highest first (equal μ: lower id first), with σ = √σ². */
-export function ranking(state: CrowdBtState): RankedEntry[] {
+/** Entries by μ, highest first (equal μ: lower id first), with σ = √σ²; `only` ranks a subset (one track). */
+export function ranking(state: CrowdBtState, only?: ReadonlySet<number>): RankedEntry[] {
   return [...state.entries]
+    .filter(([id]) => !only || only.has(id))
     .sort(([idA, a], [idB, b]) => b.mu - a.mu || idA - idB)
     .map(([entryId, e], i) => ({ entryId, place: i + 1, mu: e.mu, sigma: Math.sqrt(e.sigmaSq), comparisons: e.comparisons }));
 }
@@ -416,8 +425,8 @@ export interface PlaceSettlement {
  * is less certain, one at a time. It is a planning figure for the organiser ("about 12 more"), not a
  * promise: upsets widen beliefs, and the gap itself changes.
  */
-export function settleTop(state: CrowdBtState, k: number): PlaceSettlement[] {
-  const ranked = ranking(state);
+export function settleTop(state: CrowdBtState, k: number, only?: ReadonlySet<number>): PlaceSettlement[] {
+  const ranked = ranking(state, only);
   const judges = [...state.judges.values()];
   const alpha = judges.length ? judges.reduce((s, j) => s + j.alpha, 0) / judges.length : state.params.alpha0;
   const beta = judges.length ? judges.reduce((s, j) => s + j.beta, 0) / judges.length : state.params.beta0;

@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContestHeading } from "#app/components/manage/ContestHeading";
 import type { Language } from "#app/domain/locale";
-import { pickLocalized } from "#app/domain/localized";
+import { pickedLanguage, pickLocalized } from "#app/domain/localized";
 import { pairwiseRanking } from "#app/services/pairwise.server";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
 import { ScrollTable } from "#app/components/ui/ScrollTable";
@@ -29,7 +29,11 @@ export default function PairwiseRankingPage() {
   const language = i18n.language as Language;
   const { contest, ranking } = useLoaderData<typeof loader>();
   const roundName = ranking.round.name ? pickLocalized(ranking.round.name, language) : `#${ranking.round.id}`;
-  const codeOf = new Map(ranking.entries.map((e) => [e.entryId, e.code]));
+  const rubricRound = ranking.rubric
+    ? ranking.rubric.roundName
+      ? pickLocalized(ranking.rubric.roundName, language)
+      : `#${ranking.rubric.roundId}`
+    : null;
   return (
     <section className="stack" aria-labelledby="page-title">
       <ContestHeading contest={contest} page={t("pairwise.ranking.title", { round: roundName })} />
@@ -38,80 +42,82 @@ export default function PairwiseRankingPage() {
       </p>
       {ranking.round.mode !== "pairwise" ? <p className="alert alert-info">{t("pairwise.ranking.notPairwise")}</p> : null}
       <p>{t("pairwise.ranking.comparisons", { count: ranking.comparisons })}</p>
+      <p className="hint">{t("pairwise.ranking.perTrack")}</p>
+      {ranking.tracks.length === 0 ? <p>{t("pairwise.ranking.none")}</p> : null}
 
-      <div className="card">
-        <h2>{t("pairwise.ranking.settleTitle")}</h2>
-        {ranking.settle.length === 0 ? (
-          <p>{t("pairwise.ranking.none")}</p>
-        ) : (
-          <ul className="plain-list">
-            {ranking.settle.map((s) => (
-              <li key={s.place}>
-                {t("pairwise.ranking.settlePlace", {
-                  place: s.place,
-                  higher: codeOf.get(s.higherId) ?? "",
-                  lower: codeOf.get(s.lowerId) ?? "",
-                  probability: percent(s.probability, language),
-                })}{" "}
-                {s.probability >= 0.95
-                  ? t("pairwise.ranking.settled")
-                  : s.moreComparisons === null
-                    ? t("pairwise.ranking.unsettled")
-                    : t("pairwise.ranking.moreComparisons", { count: s.moreComparisons, place: s.place })}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="hint">{t("pairwise.ranking.settleHint")}</p>
-      </div>
-
-      <div className="card">
-        <h2>{t("pairwise.ranking.entriesTitle")}</h2>
-        {ranking.rubric ? (
-          <p>
-            {t("pairwise.ranking.rubricCompared", {
-              round: ranking.rubric.roundName ? pickLocalized(ranking.rubric.roundName, language) : `#${ranking.rubric.roundId}`,
-              count: ranking.rubric.entries,
-            })}{" "}
-            {ranking.rubric.tau === null
-              ? t("pairwise.ranking.tauNone")
-              : t("pairwise.ranking.tau", { tau: fixed(ranking.rubric.tau, language) })}
-          </p>
-        ) : (
-          <p>{t("pairwise.ranking.noRubric")}</p>
-        )}
-        <ScrollTable label={t("pairwise.ranking.entriesTitle")}>
-          <table>
-            <caption className="visually-hidden">{t("pairwise.ranking.entriesTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("pairwise.ranking.place")}</th>
-                <th scope="col">{t("pairwise.ranking.entry")}</th>
-                <th scope="col">{t("pairwise.ranking.strength")}</th>
-                <th scope="col">{t("pairwise.ranking.uncertainty")}</th>
-                <th scope="col">{t("pairwise.ranking.entryComparisons")}</th>
-                <th scope="col">{t("pairwise.ranking.rubricScore")}</th>
-                <th scope="col">{t("pairwise.ranking.rubricPlace")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.entries.map((e) => (
-                <tr key={e.entryId}>
-                  <td>{e.place}</td>
-                  <th scope="row">
-                    <span translate="no">{e.code}</span> {e.teamName}
-                  </th>
-                  <td>{fixed(e.mu, language)}</td>
-                  <td>± {fixed(e.sigma, language)}</td>
-                  <td>{e.comparisons}</td>
-                  <td>{e.rubricScore === null ? "—" : fixed(e.rubricScore, language, 1)}</td>
-                  <td>{e.rubricPlace ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      </div>
+      {ranking.tracks.map((track) => {
+        const trackName = track.name ? pickLocalized(track.name, language) : `#${track.trackId}`;
+        const codeOf = new Map(track.entries.map((e) => [e.entryId, e.code]));
+        return (
+          <div key={track.trackId} className="card stack">
+            <h2 lang={track.name ? pickedLanguage(track.name, language) : undefined}>{trackName}</h2>
+            <h3>{t("pairwise.ranking.settleTitle")}</h3>
+            {track.settle.length === 0 ? (
+              <p>{t("pairwise.ranking.none")}</p>
+            ) : (
+              <ul className="plain-list">
+                {track.settle.map((s) => (
+                  <li key={s.place}>
+                    {t("pairwise.ranking.settlePlace", {
+                      place: s.place,
+                      higher: codeOf.get(s.higherId) ?? "",
+                      lower: codeOf.get(s.lowerId) ?? "",
+                      probability: percent(s.probability, language),
+                    })}{" "}
+                    {s.probability >= 0.95
+                      ? t("pairwise.ranking.settled")
+                      : s.moreComparisons === null
+                        ? t("pairwise.ranking.unsettled")
+                        : t("pairwise.ranking.moreComparisons", { count: s.moreComparisons, place: s.place })}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="hint">{t("pairwise.ranking.settleHint")}</p>
+            {track.rubric && rubricRound ? (
+              <p>
+                {t("pairwise.ranking.rubricCompared", { round: rubricRound, count: track.rubric.entries })}{" "}
+                {track.rubric.tau === null
+                  ? t("pairwise.ranking.tauNone")
+                  : t("pairwise.ranking.tau", { tau: fixed(track.rubric.tau, language) })}
+              </p>
+            ) : (
+              <p>{t("pairwise.ranking.noRubric")}</p>
+            )}
+            <ScrollTable label={t("pairwise.ranking.trackRanking", { track: trackName })}>
+              <table>
+                <caption className="visually-hidden">{t("pairwise.ranking.trackRanking", { track: trackName })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("pairwise.ranking.place")}</th>
+                    <th scope="col">{t("pairwise.ranking.entry")}</th>
+                    <th scope="col">{t("pairwise.ranking.strength")}</th>
+                    <th scope="col">{t("pairwise.ranking.uncertainty")}</th>
+                    <th scope="col">{t("pairwise.ranking.entryComparisons")}</th>
+                    <th scope="col">{t("pairwise.ranking.rubricScore")}</th>
+                    <th scope="col">{t("pairwise.ranking.rubricPlace")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {track.entries.map((e) => (
+                    <tr key={e.entryId}>
+                      <td>{e.place}</td>
+                      <th scope="row">
+                        <span translate="no">{e.code}</span> {e.teamName}
+                      </th>
+                      <td>{fixed(e.mu, language)}</td>
+                      <td>± {fixed(e.sigma, language)}</td>
+                      <td>{e.comparisons}</td>
+                      <td>{e.rubricScore === null ? "—" : fixed(e.rubricScore, language, 1)}</td>
+                      <td>{e.rubricPlace ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </div>
+        );
+      })}
 
       <div className="card">
         <h2>{t("pairwise.ranking.judgesTitle")}</h2>

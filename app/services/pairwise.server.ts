@@ -28,6 +28,7 @@ import {
   listRoundComparisons,
   roundHasJudgingWork,
 } from "#app/data/pairwise.server";
+import { listTracks } from "#app/data/contests.server";
 import { listRoundParticipants } from "#app/data/participation.server";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
@@ -78,7 +79,7 @@ async function judgeAccess(
   ctx: ServiceContext,
   contestId: number,
   roundId: number,
-): Promise<Result<{ round: PairwiseRound; judgeId: number; eligible: Set<number> }>> {
+): Promise<Result<{ round: PairwiseRound; judgeId: number; eligible: Set<number>; trackOf: Map<number, number> }>> {
   if (!ctx.actor) return fail("forbidden");
   const judgeId = ctx.actor.userId;
   const round = await findPairwiseRound(ctx.db, contestId, roundId);
@@ -101,7 +102,9 @@ async function judgeAccess(
   const eligible = new Set(
     participants.filter((p) => (tracks.size === 0 || tracks.has(p.trackId)) && !conflicted.has(p.id)).map((p) => p.id),
   );
-  return ok({ round, judgeId, eligible });
+  // Each track is ranked on its own: only entries of one track are ever paired.
+  const trackOf = new Map(participants.map((p) => [p.id, p.trackId]));
+  return ok({ round, judgeId, eligible, trackOf });
 }
 
 export interface ComparisonEntry {
@@ -133,13 +136,13 @@ export async function nextComparison(
 ): Promise<Result<NextComparison>> {
   const access = await judgeAccess(ctx, contestId, roundId);
   if (!access.ok) return access;
-  const { round, judgeId, eligible } = access.value;
+  const { round, judgeId, eligible, trackOf } = access.value;
   const [{ state }, made] = await Promise.all([
     roundModel(ctx.db, contestId, roundId),
     countJudgeComparisons(ctx.db, roundId, judgeId),
   ]);
   const excluded = new Set([...state.entries.keys()].filter((id) => !eligible.has(id)));
-  const choice = nextPair(state, judgeId, { seed: roundId, excluded });
+  const choice = nextPair(state, judgeId, { seed: roundId, excluded, groups: trackOf });
   const blind = round.blind === 1;
   let pair: NextComparison["pair"] = null;
   if (choice) {
@@ -185,8 +188,9 @@ export async function recordComparison(
   }
   const access = await judgeAccess(ctx, contestId, roundId);
   if (!access.ok) return access;
-  const { judgeId, eligible } = access.value;
+  const { judgeId, eligible, trackOf } = access.value;
   if (!eligible.has(input.first) || !eligible.has(input.second)) return fail("pairwise.pair_not_allowed");
+  if (trackOf.get(input.first) !== trackOf.get(input.second)) return fail("pairwise.pair_not_allowed");
   return ctx.db.transaction().execute(async (trx) => {
     if (await hasCompared(trx, roundId, judgeId, input.first, input.second)) return fail("pairwise.already_compared");
     const { id } = await insertComparison(trx, {
@@ -225,14 +229,24 @@ export interface PairwiseRankingRow {
   rubricPlace: number | null;
 }
 
+/** One track's ranking: entries are only ever compared within their track, so each track stands alone. */
+export interface PairwiseTrackRanking {
+  trackId: number;
+  name: LocalizedText | null;
+  /** Places and rubric places within the track. */
+  entries: PairwiseRankingRow[];
+  settle: Array<{ place: number; higherId: number; lowerId: number; probability: number; moreComparisons: number | null }>;
+  /** Kendall τ between this track's pairwise and rubric rankings, over the entries that have both; null with fewer than 2. */
+  rubric: { entries: number; tau: number | null } | null;
+}
+
 export interface PairwiseRanking {
   round: { id: number; name: LocalizedText | null; mode: "rubric" | "pairwise" };
   comparisons: number;
-  entries: PairwiseRankingRow[];
+  tracks: PairwiseTrackRanking[];
   judges: Array<{ id: number; name: string; comparisons: number; cannotTell: number; reliability: number }>;
-  settle: Array<{ place: number; higherId: number; lowerId: number; probability: number; moreComparisons: number | null }>;
-  /** The rubric ranking of the same entries, from this round's reviews or the previous rubric round's; null when none. */
-  rubric: { roundId: number; roundName: LocalizedText | null; entries: number; tau: number | null } | null;
+  /** The rubric round compared with, this round's own reviews or the previous rubric round's; null when none. */
+  rubric: { roundId: number; roundName: LocalizedText | null } | null;
 }
 
 /** Rubric scores of a round's entries by its method, for the entries that have one. */
@@ -265,18 +279,44 @@ async function computeRanking(db: DB, contestId: number, round: PairwiseRound): 
       if (scores.size) rubricRound = previous;
     }
   }
-  const common = [...state.entries.keys()].filter((id) => scores.has(id));
-  const rubricPlaces = new Map(
-    [...common].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b).map((id, i) => [id, i + 1] as const),
+  const trackNames = new Map(
+    (await listTracks(db, contestId)).map((t, i) => [t.id, { name: parseLocalizedJson(t.name_i18n), order: i }]),
   );
-  let tau: number | null = null;
-  if (rubricRound && common.length >= 2) {
-    const t = kendallTauB(
-      new Map(common.map((id) => [id, state.entries.get(id)!.mu])),
-      new Map(common.map((id) => [id, scores.get(id)!])),
+  const trackIds = [...new Set(participants.map((p) => p.trackId))].sort(
+    (a, b) => (trackNames.get(a)?.order ?? Infinity) - (trackNames.get(b)?.order ?? Infinity) || a - b,
+  );
+  const tracks = trackIds.map((trackId): PairwiseTrackRanking => {
+    const ids = new Set(participants.filter((p) => p.trackId === trackId && state.entries.has(p.id)).map((p) => p.id));
+    const common = [...ids].filter((id) => scores.has(id));
+    const rubricPlaces = new Map(
+      [...common].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b).map((id, i) => [id, i + 1] as const),
     );
-    tau = Number.isNaN(t) ? null : t;
-  }
+    let tau: number | null = null;
+    if (common.length >= 2) {
+      const t = kendallTauB(
+        new Map(common.map((id) => [id, state.entries.get(id)!.mu])),
+        new Map(common.map((id) => [id, scores.get(id)!])),
+      );
+      tau = Number.isNaN(t) ? null : t;
+    }
+    return {
+      trackId,
+      name: trackNames.get(trackId)?.name ?? null,
+      entries: ranking(state, ids).map((r) => {
+        const p = byId.get(r.entryId)!;
+        return {
+          ...r,
+          code: p.code,
+          teamName: p.teamName,
+          trackId,
+          rubricScore: scores.get(r.entryId) ?? null,
+          rubricPlace: rubricPlaces.get(r.entryId) ?? null,
+        };
+      }),
+      settle: settleTop(state, SETTLE_PLACES, ids),
+      rubric: rubricRound ? { entries: common.length, tau } : null,
+    };
+  });
 
   const judgeIds = [...state.judges.keys()];
   const names = new Map((await listJudgeNames(db, judgeIds)).map((u) => [u.id, u.name]));
@@ -284,17 +324,7 @@ async function computeRanking(db: DB, contestId: number, round: PairwiseRound): 
   return {
     round: { id: round.id, name: parseLocalizedJson(round.nameJson), mode: round.mode },
     comparisons,
-    entries: ranking(state).map((r) => {
-      const p = byId.get(r.entryId)!;
-      return {
-        ...r,
-        code: p.code,
-        teamName: p.teamName,
-        trackId: p.trackId,
-        rubricScore: scores.get(r.entryId) ?? null,
-        rubricPlace: rubricPlaces.get(r.entryId) ?? null,
-      };
-    }),
+    tracks,
     judges: judgeIds
       .map((id) => {
         const j = judgeBelief(state, id);
@@ -307,10 +337,7 @@ async function computeRanking(db: DB, contestId: number, round: PairwiseRound): 
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id),
-    settle: settleTop(state, SETTLE_PLACES),
-    rubric: rubricRound
-      ? { roundId: rubricRound.id, roundName: parseLocalizedJson(rubricRound.nameJson), entries: common.length, tau }
-      : null,
+    rubric: rubricRound ? { roundId: rubricRound.id, roundName: parseLocalizedJson(rubricRound.nameJson) } : null,
   };
 }
 

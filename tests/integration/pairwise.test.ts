@@ -267,14 +267,59 @@ describe("the organiser's ranking", () => {
     await judgeTruthfully(bao, 10);
     const result = await pairwiseRanking(await makeCtx(t.db, organiser), contestId, roundId);
     if (!result.ok) throw new Error(result.error.code);
-    const tech = result.value.entries.filter((e) => e.trackId === trackId).map((e) => e.entryId);
-    expect(tech).toEqual(entries);
+    // One ranking per track: Tech's five entries in the true order, Social's one entry alone.
+    expect(result.value.tracks.map((tr) => [tr.trackId, tr.entries.map((e) => e.entryId)])).toEqual([
+      [trackId, entries],
+      [otherTrackId, [otherTrackEntry]],
+    ]);
+    const tech = result.value.tracks[0]!;
+    expect(tech.entries.map((e) => e.place)).toEqual([1, 2, 3, 4, 5]);
     expect(result.value.comparisons).toBe(20);
     expect(result.value.judges.map((j) => j.name)).toEqual(["Ana", "Bao"]);
     for (const j of result.value.judges) expect(j.reliability).toBeGreaterThan(0.9);
-    expect(result.value.settle[0]).toMatchObject({ place: 1, higherId: entries[0], lowerId: entries[1] });
-    expect(result.value.rubric).toMatchObject({ roundId, entries: 5, tau: 1 });
-    expect(result.value.entries.find((e) => e.entryId === entries[0])!.rubricPlace).toBe(1);
+    expect(tech.settle[0]).toMatchObject({ place: 1, higherId: entries[0], lowerId: entries[1] });
+    expect(result.value.rubric).toMatchObject({ roundId });
+    expect(tech.rubric).toEqual({ entries: 5, tau: 1 });
+    expect(tech.entries.find((e) => e.entryId === entries[0])!.rubricPlace).toBe(1);
+    expect(result.value.tracks[1]!.settle).toEqual([]);
+  });
+
+  it("never pairs entries of two tracks, even for a judge of every track", async () => {
+    await t.db
+      .updateTable("judge_profiles")
+      .set({ track_ids_json: "[]" })
+      .where("user_id", "=", ana.id)
+      .where("contest_id", "=", contestId)
+      .execute();
+    const more = await insertTeam(t.db, { name: "Seagrass Co" });
+    const social2 = (await insertEntry(t.db, { contestId, teamId: more.id, trackId: otherTrackId, code: "S-0202" })).id;
+    const ctx = await makeCtx(t.db, ana);
+    const track = new Map([
+      ...entries.map((id) => [id, trackId] as const),
+      [otherTrackEntry, otherTrackId],
+      [social2, otherTrackId],
+    ]);
+    // 10 Tech pairs and 1 Social pair, then nothing: never a pair across the two.
+    for (let i = 0; i < 11; i++) {
+      const next = await nextComparison(ctx, contestId, roundId);
+      if (!next.ok || !next.value.pair) throw new Error(`no pair at ${i}`);
+      const [a, b] = next.value.pair;
+      expect(track.get(a.id)).toBe(track.get(b.id));
+      expect((await recordComparison(ctx, contestId, roundId, { first: a.id, second: b.id, answer: "first" })).ok).toBe(true);
+    }
+    const done = await nextComparison(ctx, contestId, roundId);
+    expect(done.ok && done.value.pair).toBeNull();
+    // A judge of every track, posting a pair across the two by hand: refused, nothing stored.
+    const bob = await makeSignedJudge(t.db, contestId, "Bob");
+    const before = await snapshot(t.db);
+    expect(
+      await recordComparison(await makeCtx(t.db, bob), contestId, roundId, {
+        first: entries[0]!,
+        second: social2,
+        answer: "first",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "pairwise.pair_not_allowed" } });
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("is for the contest's organisers only", async () => {

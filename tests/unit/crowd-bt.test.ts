@@ -185,6 +185,27 @@ describe("nextPair", () => {
     expect(anchored.pair[0]).not.toBe(anchored.pair[1]);
   });
 
+  it("pairs entries of the same group (track) only, and never an entry outside every group", () => {
+    // Odd ids in track 1, even ids in track 2; entry 12 belongs to no track.
+    const groups = new Map(ids.filter((id) => id !== 12).map((id) => [id, id % 2 ? 1 : 2]));
+    let state = createState(ids);
+    const seen = new Set<string>();
+    // Track 1 has 6 entries (15 pairs), track 2 has 5 (10 pairs): 25 pairs in all, then null.
+    for (let step = 0; step < 25; step++) {
+      const choice = nextPair(state, 5, { seed: 4, groups })!;
+      expect(choice).not.toBeNull();
+      const [a, b] = choice.pair;
+      expect(groups.get(a)).toBe(groups.get(b));
+      expect([a, b]).not.toContain(12);
+      seen.add(pairKey(a, b));
+      state = recordComparison(state, { judgeId: 5, winnerId: Math.max(a, b), loserId: Math.min(a, b) });
+    }
+    expect(seen.size).toBe(25);
+    expect(nextPair(state, 5, { seed: 4, groups })).toBeNull();
+    // Without groups, the cross-track pairs are still open.
+    expect(nextPair(state, 5, { seed: 4 })).not.toBeNull();
+  });
+
   it("expects less from a judge the model has learned is unreliable", () => {
     const state = createState(ids);
     const reliable = expectedGain(state, { alpha: 20, beta: 1 }, 1, 2);
@@ -216,6 +237,23 @@ describe("ranking", () => {
     for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.mu).toBeLessThanOrEqual(ranked[i - 1]!.mu);
     const careful = [101, 102, 103, 104, 105].map((id) => reliability(state.judges.get(id)!));
     expect(reliability(state.judges.get(106)!)).toBeLessThan(Math.min(...careful));
+  });
+});
+
+describe("ranking a subset", () => {
+  it("ranks and settles one track's entries on their own places", () => {
+    let state = createState([1, 2, 3, 4]);
+    state = recordComparison(state, { judgeId: 7, winnerId: 1, loserId: 3 });
+    state = recordComparison(state, { judgeId: 7, winnerId: 4, loserId: 2 });
+    const odd = new Set([1, 3]);
+    expect(ranking(state, odd).map((r) => [r.entryId, r.place])).toEqual([
+      [1, 1],
+      [3, 2],
+    ]);
+    const settled = settleTop(state, 5, odd);
+    expect(settled).toHaveLength(1);
+    expect(settled[0]).toMatchObject({ place: 1, higherId: 1, lowerId: 3 });
+    expect(ranking(state)).toHaveLength(4);
   });
 });
 
