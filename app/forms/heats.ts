@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MIN_REASON_LENGTH } from "#app/domain/advancement";
 import { isCountryCode } from "#app/domain/countries";
 import { isTimeZone } from "#app/domain/time";
+import { requiredLocalized } from "./localized";
 import { MAX_QUOTA_PLACES } from "#app/domain/heats";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -21,7 +22,7 @@ const reason = z
 
 export const newHeatSchema = z.object({
   intent: z.literal("create"),
-  name: z.string({ required_error: "required" }).trim().min(1, "required").max(200, "too_long?max=200"),
+  name: requiredLocalized(200),
   slug: z
     .string({ required_error: "required" })
     .trim()

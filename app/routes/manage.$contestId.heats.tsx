@@ -14,6 +14,7 @@ import { ContestHeading } from "#app/components/manage/ContestHeading";
 import { Time } from "#app/components/Time";
 import { Button } from "#app/components/ui/Button";
 import { FormErrors, SelectField, TextField } from "#app/components/ui/Field";
+import { LocalizedFields } from "#app/components/ui/LocalizedFields";
 import { ScrollTable } from "#app/components/ui/ScrollTable";
 import { countryOptions } from "#app/domain/countries";
 import type { Finalist, HeatRefusal } from "#app/domain/heats";
@@ -102,7 +103,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return {
           sub,
           result: await createHeat(ctx, contest.id, {
-            name: { en: v.name },
+            name: v.name,
             slug: v.slug,
             timeZone: v.timeZone,
             countries: v.country ? [v.country] : [],
@@ -629,7 +630,7 @@ function AddHeat() {
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="create" />
-          <TextField meta={fields.name} label={t("heats.name")} />
+          <LocalizedFields meta={fields.name} label={t("heats.name")} />
           <TextField meta={fields.slug} label={t("manage.slug")} hint={t("manage.slugHint")} autoComplete="off" />
           <SelectField
             meta={fields.timeZone}

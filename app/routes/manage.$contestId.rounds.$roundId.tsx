@@ -21,7 +21,7 @@ import { rubricEditSchema, rubricTemplateSchema } from "#app/forms/rubric";
 import { roundCompleteness } from "#app/services/submissions.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { loadStructure } from "#app/services/contest-structure.server";
-import { addMaterial, deleteMaterial, roundFormValues, updateRound } from "#app/services/rounds.server";
+import { addMaterial, deleteMaterial, judgingModeLocked, roundFormValues, updateRound } from "#app/services/rounds.server";
 import { loadRubric, rubricFormValues, setRoundRubric, toRubricDefinition } from "#app/services/rubrics.server";
 import { encodeError, errorText } from "#app/utils/errors";
 import { parseId, requireManagedContest } from "#app/utils/manage.server";
@@ -40,8 +40,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const round = rounds.find((r) => r.id === roundId);
   if (!round) throw new Response("Not found", { status: 404 });
   const rubric = round.rubricId ? await loadRubric(ctx.db, round.rubricId) : null;
-  const completeness = await roundCompleteness(ctx, contest.id, roundId);
+  const [completeness, modeLocked] = await Promise.all([
+    roundCompleteness(ctx, contest.id, roundId),
+    judgingModeLocked(ctx, contest.id, roundId),
+  ]);
   return {
+    modeLocked,
     contest,
     round,
     values: roundFormValues(round, contest.timeZone),
@@ -113,7 +117,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RoundPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { contest, round, values, rubric, rubricValues, completeness, tracks } = useLoaderData<typeof loader>();
+  const { contest, round, values, rubric, rubricValues, completeness, tracks, modeLocked } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) =>
@@ -228,7 +232,7 @@ export default function RoundPage() {
             <SelectField
               meta={roundFields.judgingMode}
               label={t("pairwise.settings.mode")}
-              hint={t("pairwise.settings.modeHint")}
+              hint={modeLocked ? t("pairwise.settings.modeLocked") : t("pairwise.settings.modeHint")}
               options={JUDGING_MODES.map((m) => ({ value: m, label: t(`pairwise.settings.modes.${m}`) }))}
             />
             {round.judgingMode === "pairwise" ? (

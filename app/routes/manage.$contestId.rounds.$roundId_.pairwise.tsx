@@ -29,11 +29,9 @@ export default function PairwiseRankingPage() {
   const language = i18n.language as Language;
   const { contest, ranking } = useLoaderData<typeof loader>();
   const roundName = ranking.round.name ? pickLocalized(ranking.round.name, language) : `#${ranking.round.id}`;
-  const rubricRound = ranking.rubric
-    ? ranking.rubric.roundName
-      ? pickLocalized(ranking.rubric.roundName, language)
-      : `#${ranking.rubric.roundId}`
-    : null;
+  const rubric = ranking.rubric;
+  const rubricRound =
+    rubric?.kind === "round" ? (rubric.roundName ? pickLocalized(rubric.roundName, language) : `#${rubric.roundId}`) : null;
   return (
     <section className="stack" aria-labelledby="page-title">
       <ContestHeading contest={contest} page={t("pairwise.ranking.title", { round: roundName })} />
@@ -74,9 +72,11 @@ export default function PairwiseRankingPage() {
               </ul>
             )}
             <p className="hint">{t("pairwise.ranking.settleHint")}</p>
-            {track.rubric && rubricRound ? (
+            {track.rubric && rubric ? (
               <p>
-                {t("pairwise.ranking.rubricCompared", { round: rubricRound, count: track.rubric.entries })}{" "}
+                {rubricRound
+                  ? t("pairwise.ranking.rubricCompared", { round: rubricRound, count: track.rubric.entries })
+                  : t("pairwise.ranking.heatsCompared", { count: track.rubric.entries })}{" "}
                 {track.rubric.tau === null
                   ? t("pairwise.ranking.tauNone")
                   : t("pairwise.ranking.tau", { tau: fixed(track.rubric.tau, language) })}

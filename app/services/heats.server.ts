@@ -668,3 +668,25 @@ export async function publicHeatLinks(ctx: ServiceContext, contestId: number) {
       .map((h) => ({ slug: h.slug, name: localized(h.name_i18n, h.name), timeZone: h.time_zone })),
   };
 }
+
+/**
+ * The heat result of each of a final's entries that came from a heat: its score in its heat's latest
+ * publication, keyed by the final's entry id. Scores of different heats come from different panels.
+ */
+export async function heatScoresOfFinal(db: DB, finalId: number): Promise<Map<number, number>> {
+  const sent = await listSentEntries(db, finalId);
+  if (!sent.length) return new Map();
+  const heatIds = (await listHeats(db, finalId)).map((h) => h.id);
+  const latest = new Map<number, string>();
+  for (const p of await listHeatPublications(db, heatIds)) if (!latest.has(p.heatId)) latest.set(p.heatId, p.snapshotJson);
+  const scoreOf = new Map<number, number>();
+  for (const json of latest.values())
+    for (const track of parseSnapshot(json).tracks)
+      for (const e of track.entries) if (e.score !== null) scoreOf.set(e.entryId, e.score);
+  const out = new Map<number, number>();
+  for (const s of sent) {
+    const score = scoreOf.get(s.heatEntryId!);
+    if (score !== undefined) out.set(s.id, score);
+  }
+  return out;
+}

@@ -34,6 +34,7 @@ import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
 import type { PairwiseAnswer } from "#db/schema";
 import { cachedUntilChanged } from "./change-cache.server";
+import { heatScoresOfFinal } from "./heats.server";
 import type { ServiceContext } from "./context.server";
 import { entryTextViews, judgeViewer, type EntryTextView } from "./entry-texts.server";
 import { judgeIsCleared } from "./judges.server";
@@ -245,8 +246,11 @@ export interface PairwiseRanking {
   comparisons: number;
   tracks: PairwiseTrackRanking[];
   judges: Array<{ id: number; name: string; comparisons: number; cannotTell: number; reliability: number }>;
-  /** The rubric round compared with, this round's own reviews or the previous rubric round's; null when none. */
-  rubric: { roundId: number; roundName: LocalizedText | null } | null;
+  /**
+   * The rubric scores compared with: this round's own reviews, the previous rubric round's, or for a
+   * final fed by heats the heats' published scores; null when none.
+   */
+  rubric: { kind: "round"; roundId: number; roundName: LocalizedText | null } | { kind: "heats" } | null;
 }
 
 /** Rubric scores of a round's entries by its method, for the entries that have one. */
@@ -278,6 +282,12 @@ async function computeRanking(db: DB, contestId: number, round: PairwiseRound): 
       scores = await rubricScores(db, contestId, previous);
       if (scores.size) rubricRound = previous;
     }
+  }
+  // A final fed by heats and without a rubric round of its own: the heats' scores of the same entries.
+  let fromHeats = false;
+  if (!rubricRound) {
+    scores = await heatScoresOfFinal(db, contestId);
+    fromHeats = scores.size > 0;
   }
   const trackNames = new Map(
     (await listTracks(db, contestId)).map((t, i) => [t.id, { name: parseLocalizedJson(t.name_i18n), order: i }]),
@@ -314,7 +324,7 @@ async function computeRanking(db: DB, contestId: number, round: PairwiseRound): 
         };
       }),
       settle: settleTop(state, SETTLE_PLACES, ids),
-      rubric: rubricRound ? { entries: common.length, tau } : null,
+      rubric: rubricRound || fromHeats ? { entries: common.length, tau } : null,
     };
   });
 
@@ -337,7 +347,11 @@ async function computeRanking(db: DB, contestId: number, round: PairwiseRound): 
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id),
-    rubric: rubricRound ? { roundId: rubricRound.id, roundName: parseLocalizedJson(rubricRound.nameJson) } : null,
+    rubric: rubricRound
+      ? { kind: "round", roundId: rubricRound.id, roundName: parseLocalizedJson(rubricRound.nameJson) }
+      : fromHeats
+        ? { kind: "heats" }
+        : null,
   };
 }
 

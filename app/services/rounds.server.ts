@@ -2,6 +2,7 @@
 // materials each round asks for.
 import type { EntryMethod } from "#app/domain/aggregation";
 import type { LocalizedText } from "#app/domain/localized";
+import { can } from "#app/domain/permissions";
 import { utcToZonedLocal, zonedLocalToUtc } from "#app/domain/time";
 import type { MaterialInput, RoundInput } from "#app/forms/contest";
 import type { JudgingMode, MaterialKind } from "#db/schema";
@@ -263,4 +264,10 @@ export async function deleteMaterial(ctx: ServiceContext, contestId: number, mat
     });
     return ok(null);
   });
+}
+
+/** Whether the round's judging mode can no longer change: it has a review or a comparison. */
+export async function judgingModeLocked(ctx: ServiceContext, contestId: number, roundId: number): Promise<boolean> {
+  if (!can(ctx.actor, { type: "contest.manage", contestId })) return true;
+  return roundHasJudgingWork(ctx.db, roundId);
 }

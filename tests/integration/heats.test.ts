@@ -19,6 +19,7 @@ import {
   type HeatsPage,
 } from "#app/services/heats.server";
 import type { ServiceContext } from "#app/services/context.server";
+import { pairwiseRanking } from "#app/services/pairwise.server";
 import type { User } from "#db/schema";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { insertTeamWithEntry, insertTrack } from "#tests/support/entries";
@@ -338,6 +339,42 @@ describe("rolling heats up into the final", () => {
       { heat_entry_id: a2, code: a2Code },
       { heat_entry_id: b2, code: `${a2Code}-2` },
     ]);
+  });
+
+  it("a pairwise final compares its ranking with the heats' published scores of the same entries", async () => {
+    const a = await addHeat("heat-vn", "Asia/Ho_Chi_Minh");
+    const b = await addHeat("heat-id", "Asia/Jakarta");
+    await setDefaultQuota(final, finalId, 2);
+    const [a1, a2] = await publish(a.id, a.tracks[0]!, [90, 70]);
+    const [b1, b2] = await publish(b.id, b.tracks[0]!, [85, 60]);
+    expect((await sendFinalists(final, finalId)).ok).toBe(true);
+    const at = new Date().toISOString();
+    const round = await t.db
+      .insertInto("rounds")
+      .values({
+        contest_id: finalId,
+        position: 1,
+        name_i18n: JSON.stringify({ en: "Grand final" }),
+        judging_mode: "pairwise",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const ranking = await pairwiseRanking(final, finalId, round.id);
+    if (!ranking.ok) throw new Error(ranking.error.code);
+    expect(ranking.value.rubric).toEqual({ kind: "heats" });
+    const finalEntries = await t.db
+      .selectFrom("entries")
+      .select(["id", "heat_entry_id"])
+      .where("contest_id", "=", finalId)
+      .execute();
+    const heatOf = new Map(finalEntries.map((e) => [e.id, e.heat_entry_id]));
+    const track = ranking.value.tracks.find((tr) => tr.trackId === finalTracks[0])!;
+    const byHeatEntry = new Map(track.entries.map((e) => [heatOf.get(e.entryId), e]));
+    expect([a1, b1, a2, b2].map((id) => byHeatEntry.get(id)?.rubricScore)).toEqual([90, 85, 70, 60]);
+    expect([a1, b1, a2, b2].map((id) => byHeatEntry.get(id)?.rubricPlace)).toEqual([1, 2, 3, 4]);
+    expect(track.rubric).toEqual({ entries: 4, tau: null });
   });
 
   it("a quota rule for one heat's track overrides the default, and bad quotas are refused", async () => {

@@ -6,7 +6,7 @@ import { action as pairwiseAction, loader as pairwiseLoader } from "#app/routes/
 import { loader as rankingLoader } from "#app/routes/manage.$contestId.rounds.$roundId_.pairwise";
 import { nextComparison, pairwiseRanking, recordComparison } from "#app/services/pairwise.server";
 import { loadStructure } from "#app/services/contest-structure.server";
-import { updateRound } from "#app/services/rounds.server";
+import { judgingModeLocked, updateRound } from "#app/services/rounds.server";
 import { createTestDb, snapshot, type TestDb } from "#tests/support/db";
 import { insertEntry, insertTeam, insertTrack } from "#tests/support/entries";
 import { grantRole, makeContest, makeCtx, makeUser } from "#tests/support/factories";
@@ -411,6 +411,8 @@ describe("the round's judging mode", () => {
   }
 
   it("changes while the round has no comparison or review, and is then fixed", async () => {
+    const organiserCtx = await makeCtx(t.db, organiser);
+    expect(await judgingModeLocked(organiserCtx, contestId, roundId)).toBe(false);
     expect((await save("rubric")).ok).toBe(true);
     expect((await save("pairwise")).ok).toBe(true);
     const saved = await recordComparison(await makeCtx(t.db, ana), contestId, roundId, {
@@ -420,6 +422,8 @@ describe("the round's judging mode", () => {
     });
     expect(saved.ok).toBe(true);
     expect(await save("rubric")).toMatchObject({ ok: false, error: { code: "pairwise.mode_locked", field: "judgingMode" } });
+    // The round page says so before anyone tries.
+    expect(await judgingModeLocked(organiserCtx, contestId, roundId)).toBe(true);
     const round = await t.db.selectFrom("rounds").select("judging_mode").where("id", "=", roundId).executeTakeFirstOrThrow();
     expect(round.judging_mode).toBe("pairwise");
   });

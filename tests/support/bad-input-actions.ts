@@ -391,7 +391,10 @@ export function actionCases(w: World): ActionCase[] {
       as: "organiser",
       params: contest,
       intents: {
-        create: { fields: { name: P.text(80), slug: P.one("vn-heat", "heat-2", "x"), timeZone, country }, texts: ["name"] },
+        create: {
+          fields: { ...localized("name", 80), slug: P.one("vn-heat", "heat-2", "x"), timeZone, country },
+          texts: ["name.en"],
+        },
         organiser: { fields: { heatId: P.ids(w.contestId), email: P.one(w.users.plain.email, "nobody@example.org") } },
         quota: { fields: { places: P.int(0, 10) } },
         rule: { fields: { heatId: P.ids(w.contestId), trackId: P.ids(w.trackId, w.otherTrackId), places: P.int(0, 10) } },
