@@ -160,6 +160,21 @@ export interface HeatWildCardsTable {
   chosen_at: Instant;
 }
 
+/** An invitation to organise one heat, for someone without an account yet (migration 0020). */
+export interface HeatOrganiserInvitationsTable {
+  id: Generated<number>;
+  heat_contest_id: number;
+  email: string;
+  name: string | null;
+  token_hash: string;
+  status: ColumnType<InvitationStatus, "pending" | undefined, InvitationStatus>;
+  invited_by: number | null;
+  accepted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  expires_at: Instant;
+  responded_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  created_at: Instant;
+}
+
 /** One people's choice vote (migration 0016); a voided vote stays on record and stops counting. */
 export interface VotesTable {
   id: Generated<number>;
@@ -413,6 +428,7 @@ export interface Database {
   heat_quota_rules: HeatQuotaRulesTable;
   heat_tie_decisions: HeatTieDecisionsTable;
   heat_wild_cards: HeatWildCardsTable;
+  heat_organiser_invitations: HeatOrganiserInvitationsTable;
   round_calibration_entries: RoundCalibrationEntriesTable;
 }
 

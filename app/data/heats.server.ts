@@ -146,3 +146,34 @@ export async function listHeatEntriesById(db: Q, entryIds: readonly number[]) {
     .where("entries.id", "in", entryIds)
     .execute();
 }
+
+/** An invitation to organise a heat, by its token's hash, with the heat and the final it feeds. */
+export function findHeatInvitationByHash(db: Q, tokenHash: string) {
+  return db
+    .selectFrom("heat_organiser_invitations as inv")
+    .innerJoin("contests as heat", "heat.id", "inv.heat_contest_id")
+    .innerJoin("contests as final", "final.id", "heat.parent_contest_id")
+    .selectAll("inv")
+    .select([
+      "heat.name as heatFallback",
+      "heat.name_i18n as heatNameJson",
+      "final.id as finalId",
+      "final.name as finalFallback",
+      "final.name_i18n as finalNameJson",
+    ])
+    .where("inv.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+/** The open invitations to organise the given heats, oldest first. */
+export async function listPendingHeatInvitations(db: Q, heatIds: readonly number[]) {
+  if (!heatIds.length) return [];
+  return db
+    .selectFrom("heat_organiser_invitations")
+    .select(["id", "heat_contest_id as heatId", "email", "name", "expires_at as expiresAt", "created_at as createdAt"])
+    .where("heat_contest_id", "in", heatIds)
+    .where("status", "=", "pending")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}

@@ -57,6 +57,7 @@ export const VERIFY_RESEND_PER_ACCOUNT: RateLimitPolicy = { limit: 3, windowMs: 
 export const TEAM_INVITES_PER_ACCOUNT: RateLimitPolicy = { limit: 30, windowMs: 60 * 60_000 };
 export const JUDGE_INVITE_BATCHES_PER_ACCOUNT: RateLimitPolicy = { limit: 30, windowMs: 60 * 60_000 };
 export const MENTOR_INVITES_PER_ACCOUNT: RateLimitPolicy = { limit: 60, windowMs: 60 * 60_000 };
+export const HEAT_ORGANISER_INVITES_PER_ACCOUNT: RateLimitPolicy = { limit: 60, windowMs: 60 * 60_000 };
 // Wrong or unknown tokens (invitations, password reset, email verification) per network address.
 export const TOKEN_FAILURES_PER_IP: RateLimitPolicy = { limit: 20, windowMs: 15 * 60_000 };
 // Hand-ins and check-in attachments per account: far above a team's real pace, even at a deadline.

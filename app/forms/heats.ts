@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "#app/domain/advancement";
 import { isCountryCode } from "#app/domain/countries";
+import { LANGUAGES } from "#app/domain/locale";
 import { isTimeZone } from "#app/domain/time";
 import { requiredLocalized } from "./localized";
 import { MAX_QUOTA_PLACES } from "#app/domain/heats";
@@ -36,7 +37,13 @@ export const heatOrganiserSchema = z.object({
   intent: z.literal("organiser"),
   heatId: id,
   email: z.string({ required_error: "required" }).trim().email("email_invalid").max(320, "too_long?max=320"),
+  /** For an address without an account: greets them in the invitation. */
+  name: z.preprocess(blankToUndefined, z.string().trim().max(120, "too_long?max=120").optional()),
+  /** The invitation email's language, for an address without an account. */
+  language: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { errorMap: () => ({ message: "invalid_choice" }) }).optional()),
 });
+
+export const revokeOrganiserInvitationSchema = z.object({ intent: z.literal("revokeOrganiserInvitation"), invitationId: id });
 
 export const defaultQuotaSchema = z.object({ intent: z.literal("quota"), places });
 

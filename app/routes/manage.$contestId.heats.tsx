@@ -18,7 +18,7 @@ import { LocalizedFields } from "#app/components/ui/LocalizedFields";
 import { ScrollTable } from "#app/components/ui/ScrollTable";
 import { countryOptions } from "#app/domain/countries";
 import type { Finalist, HeatRefusal } from "#app/domain/heats";
-import type { Language } from "#app/domain/locale";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "#app/domain/locale";
 import { pickedLanguage, pickLocalized, type LocalizedText } from "#app/domain/localized";
 import { listTimeZones } from "#app/domain/time";
 import {
@@ -27,13 +27,19 @@ import {
   newHeatSchema,
   quotaRuleSchema,
   removeWildCardSchema,
+  revokeOrganiserInvitationSchema,
   tieDecisionSchema,
   wildCardSchema,
 } from "#app/forms/heats";
 import { getRequestLanguage } from "#app/infra/i18n.server";
-import { redirectWithToast } from "#app/infra/toast.server";
+import { redirectWithToast, type Toast } from "#app/infra/toast.server";
 import {
   addHeatOrganiser,
+  HEAT_INVITATION_TTL_DAYS,
+  revokeHeatOrganiserInvitation,
+  type HeatOrganiserOutcome,
+} from "#app/services/heat-organisers.server";
+import {
   addWildCard,
   createHeat,
   decideTie,
@@ -62,6 +68,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     contest,
     page: page.value,
     viewerTimeZone: auth.user.time_zone,
+    /** The inviter's language: the invitation email's language unless they choose another. */
+    language,
+    invitationDays: HEAT_INVITATION_TTL_DAYS,
     timeZones: page.value.role === "final" ? listTimeZones() : [],
     countries: page.value.role === "final" ? countryOptions(language) : [],
   };
@@ -70,16 +79,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 const SCHEMAS: Record<Exclude<Intent, "send">, z.ZodTypeAny> = {
   create: newHeatSchema,
   organiser: heatOrganiserSchema,
+  revokeOrganiserInvitation: revokeOrganiserInvitationSchema,
   quota: defaultQuotaSchema,
   rule: quotaRuleSchema,
   tie: tieDecisionSchema,
   wildCard: wildCardSchema,
   removeWildCard: removeWildCardSchema,
 };
-type Intent = "create" | "organiser" | "quota" | "rule" | "tie" | "wildCard" | "removeWildCard" | "send";
+type Intent =
+  "create" | "organiser" | "revokeOrganiserInvitation" | "quota" | "rule" | "tie" | "wildCard" | "removeWildCard" | "send";
+
+/** What the page says once an organiser is named: added at once, or invited by email. */
+function organiserToast(outcome: HeatOrganiserOutcome, language: Language): Toast {
+  return outcome.kind === "added"
+    ? {
+        kind: "success" as const,
+        key: "heats.invitations.added",
+        params: { name: outcome.name, heat: pickLocalized(outcome.heat, language) },
+      }
+    : { kind: "success" as const, key: "heats.invitations.sent", params: { email: outcome.email } };
+}
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { ctx, contest } = await requireManagedContest(request, context, params);
+  const { auth, ctx, contest } = await requireManagedContest(request, context, params);
   const back = `/manage/${contest.id}/heats`;
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
@@ -94,6 +116,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (!(intent in SCHEMAS)) return data({ formKey: null, message: "invalid_choice" }, { status: 400 });
   const parse = <S extends z.ZodTypeAny>(schema: S) => parseWithZod(formData, { schema });
+  // Naming a heat organiser and withdrawing an invitation say what happened, to whom.
+  if (intent === "organiser") {
+    const sub = parse(heatOrganiserSchema);
+    if (sub.status !== "success") return replyInvalid(sub as Submission<unknown>, { extra });
+    const language = await getRequestLanguage(request, auth.user.preferred_language);
+    const result = await addHeatOrganiser(ctx, contest.id, sub.value.heatId, sub.value.email, {
+      name: sub.value.name ?? null,
+      language: sub.value.language ?? language,
+    });
+    if (!result.ok) {
+      if (result.error.code === "forbidden") throw new Response("forbidden", { status: 403 });
+      return replyWithError(sub as Submission<unknown>, result.error, { extra });
+    }
+    return redirectWithToast(back, organiserToast(result.value, language));
+  }
+  if (intent === "revokeOrganiserInvitation") {
+    const sub = parse(revokeOrganiserInvitationSchema);
+    if (sub.status !== "success") return replyInvalid(sub as Submission<unknown>, { extra });
+    const result = await revokeHeatOrganiserInvitation(ctx, contest.id, sub.value.invitationId);
+    if (!result.ok) {
+      if (result.error.code === "forbidden") throw new Response("forbidden", { status: 403 });
+      return replyWithError(sub as Submission<unknown>, result.error, { extra });
+    }
+    return redirectWithToast(back, { kind: "success", key: "heats.invitations.revokedDone", params: result.value });
+  }
   const run = async () => {
     switch (intent) {
       case "create": {
@@ -109,11 +156,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             countries: v.country ? [v.country] : [],
           }),
         };
-      }
-      case "organiser": {
-        const sub = parse(heatOrganiserSchema);
-        if (sub.status !== "success") return { sub };
-        return { sub, result: await addHeatOrganiser(ctx, contest.id, sub.value.heatId, sub.value.email) };
       }
       case "quota": {
         const sub = parse(defaultQuotaSchema);
@@ -247,7 +289,10 @@ function FinalView({ page }: { page: HeatsPage }) {
                     </th>
                     <td>{h.timeZone}</td>
                     <td>{h.entries}</td>
-                    <td>{h.organisers.length ? h.organisers.map((o) => o.name).join(", ") : t("heats.noOrganisers")}</td>
+                    <td>
+                      {h.organisers.length ? h.organisers.map((o) => o.name).join(", ") : t("heats.noOrganisers")}
+                      <PendingInvitations invitations={page.invitations.filter((i) => i.heatId === h.id)} />
+                    </td>
                     <td>
                       {h.published ? (
                         <>
@@ -282,6 +327,40 @@ function FinalView({ page }: { page: HeatsPage }) {
       <AddOrganiser page={page} />
       <AddHeat />
     </>
+  );
+}
+
+/** A heat's open invitations to organise it, each with a button to withdraw it. */
+function PendingInvitations({ invitations }: { invitations: HeatsPage["invitations"] }) {
+  const { t } = useTranslation();
+  const { viewerTimeZone } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
+  if (!invitations.length) return null;
+  return (
+    <div>
+      <p className="muted">{t("heats.invitations.pending")}</p>
+      <ul>
+        {invitations.map((i) => (
+          <li key={i.id}>
+            {i.name ? `${i.name} <${i.email}>` : i.email} —{" "}
+            {i.expired ? (
+              t("heats.invitations.expired")
+            ) : (
+              <>
+                {t("heats.invitations.until")} <Time iso={i.expiresAt} timeZone={viewerTimeZone} />
+              </>
+            )}{" "}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="revokeOrganiserInvitation" />
+              <input type="hidden" name="invitationId" value={i.id} />
+              <Button type="submit" variant="secondary" busy={busy}>
+                {t("heats.invitations.revoke", { email: i.email })}
+              </Button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -588,13 +667,19 @@ function Quotas({
 function AddOrganiser({ page }: { page: HeatsPage }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  const { language: inviterLanguage, invitationDays } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useHeatForm("organiser", heatOrganiserSchema);
+  const actionData = useActionData<typeof action>() as ActionReply | undefined;
+  const [form, fields] = useHeatForm("organiser", heatOrganiserSchema, { language: inviterLanguage });
   if (!page.heats.length) return null;
   return (
     <div className="card narrow stack">
       <h2>{t("heats.organiserTitle")}</h2>
       <p>{t("heats.organiserIntro")}</p>
+      <p>{t("heats.invitations.formIntro", { days: invitationDays })}</p>
+      {actionData?.formKey === "revokeOrganiserInvitation" && actionData.result?.error ? (
+        <FormErrors errors={Object.values(actionData.result.error).flat() as string[]} />
+      ) : null}
       <FormProvider context={form.context}>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -608,6 +693,18 @@ function AddOrganiser({ page }: { page: HeatsPage }) {
             ]}
           />
           <TextField meta={fields.email} type="email" label={t("heats.organiserEmail")} autoComplete="off" />
+          <TextField
+            meta={fields.name}
+            label={t("heats.invitations.name")}
+            hint={t("heats.invitations.nameHint")}
+            autoComplete="off"
+          />
+          <SelectField
+            meta={fields.language}
+            label={t("heats.invitations.language")}
+            hint={t("heats.invitations.languageHint")}
+            options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          />
           <Button type="submit" busy={busy}>
             {t("heats.addOrganiser")}
           </Button>

@@ -28,12 +28,12 @@ import {
   listHeatPublications,
   listHeats,
   listHeatTracks,
+  listPendingHeatInvitations,
   listQuotaRules,
   listSentEntries,
   listTieDecisions,
   listWildCards,
 } from "#app/data/heats.server";
-import { findUserByEmail } from "#app/data/users.server";
 import { audit } from "#app/infra/audit.server";
 import type { DB } from "#app/infra/db.server";
 import type { ServiceContext } from "./context.server";
@@ -78,6 +78,8 @@ export interface HeatsPage {
   sent: number[];
   /** Entries below a cut line that could still come in as a wild card. */
   candidates: EntryLabel[];
+  /** Open invitations to organise a heat; an expired one stays listed (and revocable) until answered or withdrawn. */
+  invitations: Array<{ id: number; heatId: number; email: string; name: string | null; expiresAt: string; expired: boolean }>;
 }
 
 export interface HeatOwnPage {
@@ -213,7 +215,8 @@ async function gather(db: DB, finalId: number, heatQuota: number, onlyHeat: numb
   };
 }
 
-async function requireFinal(ctx: ServiceContext, finalId: number) {
+/** The final `finalId`, when the actor organises it (a heat's own organisers do not). */
+export async function requireFinal(ctx: ServiceContext, finalId: number) {
   if (!can(ctx.actor, { type: "contest.manage", contestId: finalId })) return fail("forbidden");
   const final = await findContest(ctx.db, finalId);
   if (!final) return fail("not_found");
@@ -244,6 +247,10 @@ export async function heatsPage(ctx: ServiceContext, contestId: number): Promise
     });
   }
   const g = await gather(ctx.db, contest.id, contest.heat_quota, null);
+  const invitations = await listPendingHeatInvitations(
+    ctx.db,
+    g.heats.map((h) => h.id),
+  );
   const through = new Set(g.rollUp.final.flatMap((t) => t.finalists.map((f) => f.entryId)));
   const tied = new Set(g.rollUp.heats.flatMap((h) => h.tracks.flatMap((t) => t.tie?.entries.map((e) => e.entryId) ?? [])));
   return ok({
@@ -257,6 +264,14 @@ export async function heatsPage(ctx: ServiceContext, contestId: number): Promise
     wildCards: g.wildCards,
     sent: g.sent,
     candidates: g.entries.filter((e) => e.rank !== null && !through.has(e.entryId) && !tied.has(e.entryId)),
+    invitations: invitations.map(({ id, heatId, email, name, expiresAt }) => ({
+      id,
+      heatId,
+      email,
+      name,
+      expiresAt,
+      expired: Date.parse(expiresAt) <= ctx.now.getTime(),
+    })),
   });
 }
 
@@ -330,47 +345,6 @@ export async function createHeat(ctx: ServiceContext, finalId: number, input: Ne
     return heat.id;
   });
   return ok({ id });
-}
-
-/** Make an existing account an organiser of one heat (and of that heat only). */
-export async function addHeatOrganiser(
-  ctx: ServiceContext,
-  finalId: number,
-  heatId: number,
-  email: string,
-): Promise<Result<{ userId: number }>> {
-  const final = await requireFinal(ctx, finalId);
-  if (!final.ok) return final;
-  const heat = await findHeat(ctx.db, finalId, heatId);
-  if (!heat) return fail("not_found");
-  const user = await findUserByEmail(ctx.db, email.trim());
-  if (!user) return fail("heats.no_such_account", "email");
-  const at = ctx.now.toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("contest_roles")
-      .select("id")
-      .where("contest_id", "=", heatId)
-      .where("user_id", "=", user.id)
-      .where("role", "=", "organiser")
-      .executeTakeFirst();
-    if (existing) return fail("heats.already_organiser", "email");
-    await trx
-      .insertInto("contest_roles")
-      .values({ contest_id: heatId, user_id: user.id, role: "organiser", created_at: at })
-      .execute();
-    await audit(trx, {
-      actorUserId: ctx.actor!.userId,
-      action: "heat.organiser_added",
-      subjectType: "contest",
-      subjectId: heatId,
-      contestId: finalId,
-      after: { heatId, userId: user.id },
-      ip: ctx.ip,
-      now: ctx.now,
-    });
-    return ok({ userId: user.id });
-  });
 }
 
 /** Null when the number of places is fine; otherwise the refusal. */

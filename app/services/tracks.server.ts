@@ -33,6 +33,22 @@ export async function addTrack(ctx: ServiceContext, contestId: number, input: Tr
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // A final's new track reaches its heats too, so each heat can send entries to it.
+    const heats = await trx.selectFrom("contests").select("id").where("parent_contest_id", "=", contestId).execute();
+    for (const heat of heats)
+      await trx
+        .insertInto("tracks")
+        .values({
+          contest_id: heat.id,
+          position: await nextPosition(trx, "tracks", heat.id),
+          name_i18n: jsonOrNull(input.name)!,
+          description_i18n: jsonOrNull(input.description),
+          women_led_only: input.womenLedOnly ? 1 : 0,
+          final_track_id: row.id,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
     await audit(trx, {
       actorUserId: check.actorId,
       action: "track.created",
@@ -101,6 +117,8 @@ export async function deleteTrack(ctx: ServiceContext, contestId: number, trackI
       .where("contest_id", "=", contestId)
       .executeTakeFirst();
     if (!before) return fail("not_found");
+    // A heat's copy of a final's track stays with the heat (it may hold entries) and feeds nothing.
+    await trx.updateTable("tracks").set({ final_track_id: null }).where("final_track_id", "=", trackId).execute();
     await trx.deleteFrom("tracks").where("id", "=", trackId).execute();
     await audit(trx, {
       actorUserId: check.actorId,

@@ -19,6 +19,7 @@ import * as m0016 from "./0016_peoples_choice";
 import * as m0017 from "./0017_heats";
 import * as m0018 from "./0018_calibration";
 import * as m0019 from "./0019_entry_languages";
+import * as m0020 from "./0020_heat_organiser_invitations";
 
 export const migrations: Record<string, Migration> = {
   "0001_identity": m0001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0017_heats": m0017,
   "0018_calibration": m0018,
   "0019_entry_languages": m0019,
+  "0020_heat_organiser_invitations": m0020,
 };

@@ -67,6 +67,12 @@ const MATRIX: Record<string, Entry> = {
     loader: "ok         ok         ok         ok         ok         ok         ok         ok         ok         ok",
     action: null,
   },
+  "routes/heat-invitations.$token": {
+    // An invitation to organise a heat, for an address none of the visitors has.
+    params: (w) => ({ token: w.tokens.heat }),
+    loader: "ok         ok         ok         ok         ok         ok         ok         ok         ok         ok",
+    action: "login      badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest",
+  },
   "routes/i18n.$language": {
     params: () => ({ language: "th" }),
     // The app's own text, for the browser: public.

@@ -27,6 +27,12 @@ interface Probe {
   answers: string;
 }
 
+const TOKEN_OF = {
+  invitations: "team",
+  "judge-invitations": "judge",
+  "mentor-invitations": "mentor",
+  "heat-invitations": "heat",
+} as const;
 const id = (n: number) => String(n);
 const ownTeam = (w: AuthzWorld) => ({ teamId: id(w.ownTeamId) });
 const ownCohortTeam = (w: AuthzWorld) => ({ cohortTeamId: id(w.ownCohortTeamId) });
@@ -181,10 +187,10 @@ const PROBES: Probe[] = [
     }),
     answers: "login      notFound   notFound   notFound   badRequest notFound   notFound   notFound   notFound   notFound",
   },
-  ...(["invitations", "judge-invitations", "mentor-invitations"] as const).map((kind): Probe => ({
+  ...(["invitations", "judge-invitations", "mentor-invitations", "heat-invitations"] as const).map((kind): Probe => ({
     route: `routes/${kind}.$token`,
     what: "accepting an invitation sent to another address: nobody here",
-    params: (w) => ({ token: w.tokens[kind === "invitations" ? "team" : kind === "judge-invitations" ? "judge" : "mentor"] }),
+    params: (w) => ({ token: w.tokens[TOKEN_OF[kind]] }),
     form: () => ({ answer: "accept" }),
     answers: "login      badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest badRequest",
   })),

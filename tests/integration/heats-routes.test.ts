@@ -1,6 +1,7 @@
 // The heats page called as Remix calls it: the final's organiser adds a heat (field errors when the
-// form is wrong, nothing stored), adds a heat organiser and sets quotas through the action; the heat
-// organiser's own page shows their heat's part; another heat's page and the final's are closed to them.
+// form is wrong, nothing stored), adds or invites a heat organiser and sets quotas through the action;
+// the heat organiser's own page shows their heat's part; another heat's page and the final's are
+// closed to them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { action as heatsAction, loader as heatsLoader } from "#app/routes/manage.$contestId.heats";
 import type { User } from "#db/schema";
@@ -71,9 +72,16 @@ describe("the heats page", () => {
     const heatOrganiser = await makeUser(t.db);
     const added = await act(finalId, { intent: "organiser", heatId: String(vn!.id), email: heatOrganiser.email });
     expect(added.status).toBe(302);
+    // An address without an account is invited by email instead (tests/integration/heat-invitations.test.ts).
     const unknown = await act(finalId, { intent: "organiser", heatId: String(vn!.id), email: "nobody@example.org" });
-    expect((unknown.value as { result: { error: Record<string, string[]> } }).result.error.email).toEqual([
-      "heats.no_such_account",
+    expect(unknown.status).toBe(302);
+    expect(await t.db.selectFrom("heat_organiser_invitations").select(["heat_contest_id", "email", "status"]).execute()).toEqual([
+      { heat_contest_id: vn!.id, email: "nobody@example.org", status: "pending" },
+    ]);
+    // The same account twice is refused on the field.
+    const twice = await act(finalId, { intent: "organiser", heatId: String(vn!.id), email: heatOrganiser.email });
+    expect((twice.value as { result: { error: Record<string, string[]> } }).result.error.email).toEqual([
+      "heats.already_organiser",
     ]);
 
     const theirs = await signInCookie(heatOrganiser);

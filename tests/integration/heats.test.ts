@@ -6,8 +6,9 @@
 import { beforeEach, afterEach, describe, expect, it } from "vitest";
 import { can } from "#app/domain/permissions";
 import { getManagedContest } from "#app/services/contests.server";
+import { addTrack, deleteTrack } from "#app/services/tracks.server";
+import { addHeatOrganiser } from "#app/services/heat-organisers.server";
 import {
-  addHeatOrganiser,
   addWildCard,
   createHeat,
   decideTie,
@@ -184,6 +185,20 @@ describe("who sees which heat", () => {
       ["heat-vn", "Asia/Ho_Chi_Minh", [heatAOrganiser.id]],
       ["heat-id", "Asia/Jakarta", [heatBOrganiser.id]],
     ]);
+  });
+
+  it("keeps heats' tracks in step when the final adds or removes a track", async () => {
+    const a = await addHeat("heat-vn", "Asia/Ho_Chi_Minh");
+    const added = await addTrack(final, finalId, { name: { en: "Climate" }, description: null, womenLedOnly: false });
+    if (!added.ok) throw new Error(added.error.code);
+    const mapped = () =>
+      t.db.selectFrom("tracks").select(["final_track_id"]).where("contest_id", "=", a.id).orderBy("position").execute();
+    expect((await mapped()).map((tr) => tr.final_track_id)).toEqual([...finalTracks, added.value.id]);
+    // Removing a final's track leaves the heat's copy (it may hold entries) feeding nothing.
+    expect((await deleteTrack(final, finalId, finalTracks[1]!)).ok).toBe(true);
+    expect((await mapped()).map((tr) => tr.final_track_id)).toEqual([finalTracks[0], null, added.value.id]);
+    const page = await finalView();
+    expect(page.tracks.map((tr) => tr.id)).toEqual([finalTracks[0], added.value.id]);
   });
 
   it("a heat organiser's page shows their heat's finalists and nothing of another heat", async () => {

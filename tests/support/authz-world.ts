@@ -22,6 +22,8 @@ import { createCohort } from "#app/services/cohorts.server";
 import { inviteMember } from "#app/services/invitations.server";
 import { declareConflicts, inviteJudges } from "#app/services/judges.server";
 import { assignMentor, inviteMentor } from "#app/services/mentoring.server";
+import { addHeatOrganiser } from "#app/services/heat-organisers.server";
+import { createHeat } from "#app/services/heats.server";
 import { publishRound } from "#app/services/publication.server";
 import type { Result } from "#app/services/result";
 import { createRoadshow } from "#app/services/roadshow.server";
@@ -80,8 +82,11 @@ export interface AuthzWorld {
   /** The own entry's place in the live final. */
   slotId: number;
   mailId: number;
-  /** Pending, for addresses no visitor has: team, judge and mentor invitations, a password reset. */
-  tokens: { team: string; judge: string; mentor: string; reset: string };
+  /**
+   * Pending, for addresses no visitor has: team, judge and mentor invitations, an invitation to
+   * organise a heat of the other contest (a final), a password reset.
+   */
+  tokens: { team: string; judge: string; mentor: string; heat: string; reset: string };
   /** A fresh email-verification token for an account no visitor owns (a POST uses one up). */
   freshVerifyToken: () => Promise<string>;
   cleanup: () => Promise<void>;
@@ -275,6 +280,18 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     await inviteMentor(org, contestId, cohortId, mentorInviteSchema.parse({ email: "mentor-invitee@example.net" })),
     "mentor invitation",
   );
+  // The other contest is a final with one heat, whose organiser invites an address without an account.
+  const otherOrg = await as(otherOrganiser);
+  const heat = must(
+    await createHeat(otherOrg, otherContestId, {
+      name: { en: "Other heat" },
+      slug: "other-heat",
+      timeZone: "UTC",
+      countries: [],
+    }),
+    "heat",
+  );
+  must(await addHeatOrganiser(otherOrg, otherContestId, heat.id, "heat-invitee@example.net"), "heat organiser invitation");
   const resetUser = await makeUser(db, { email: "forgetful@example.net" });
   must(await requestPasswordReset(await as(null), resetUser.email), "password reset");
   const unverified = await makeUser(db, { email: "unverified@example.net", verified: false });
@@ -282,6 +299,7 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     team: await tokenMailedTo(t, "team-invitee@example.net", /\/invitations\/([a-z0-9]+)/),
     judge: await tokenMailedTo(t, "judge-invitee@gmail.com", /\/judge-invitations\/([a-z0-9]+)/),
     mentor: await tokenMailedTo(t, "mentor-invitee@example.net", /\/mentor-invitations\/([a-z0-9]+)/),
+    heat: await tokenMailedTo(t, "heat-invitee@example.net", /\/heat-invitations\/([a-z0-9]+)/),
     reset: await tokenMailedTo(t, resetUser.email, /\/reset-password\/([a-z0-9]+)/),
   };
   const freshVerifyToken = async () => {

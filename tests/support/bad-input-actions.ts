@@ -252,6 +252,13 @@ export function actionCases(w: World): ActionCase[] {
       params: { token: w.tokens.mentor },
       fields: { answer: P.one("accept", "decline") },
     },
+    {
+      route: "heat-invitations.$token",
+      group: "accounts",
+      as: "heatInvitee",
+      params: { token: w.tokens.heat },
+      fields: { answer: P.one("accept", "decline") },
+    },
     { route: "teams.new", group: "accounts", as: "plain", params: {}, fields: teamFields, texts: teamTexts },
     {
       route: "teams.$teamId",
@@ -396,6 +403,7 @@ export function actionCases(w: World): ActionCase[] {
           texts: ["name.en"],
         },
         organiser: { fields: { heatId: P.ids(w.contestId), email: P.one(w.users.plain.email, "nobody@example.org") } },
+        revokeOrganiserInvitation: { fields: { invitationId: P.ids(w.heatInvitationId) } },
         quota: { fields: { places: P.int(0, 10) } },
         rule: { fields: { heatId: P.ids(w.contestId), trackId: P.ids(w.trackId, w.otherTrackId), places: P.int(0, 10) } },
         tie: {
@@ -405,6 +413,24 @@ export function actionCases(w: World): ActionCase[] {
         wildCard: { fields: { entryId: P.ids(w.entryA, w.entryB), reason: P.text(200) }, texts: ["reason"] },
         removeWildCard: { fields: { wildCardId: P.ids(1, 2) } },
         send: {},
+      },
+    },
+    {
+      // A final with a heat: heat organisers added (an account) or invited (any other address), invitations withdrawn.
+      route: "manage.$contestId.heats",
+      group: "contest",
+      as: "organiser",
+      params: { contestId: String(w.finalId) },
+      intents: {
+        organiser: {
+          fields: {
+            heatId: P.ids(w.heatId),
+            email: P.one(w.users.plain.email, "nobody@example.org", "Heat.Person@example.net"),
+            name: P.text(60),
+            language: P.one("en", "th", "zh-TW", ""),
+          },
+        },
+        revokeOrganiserInvitation: { fields: { invitationId: P.ids(w.heatInvitationId) } },
       },
     },
     {

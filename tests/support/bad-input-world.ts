@@ -14,6 +14,8 @@ import { createAward, grantAward } from "#app/services/awards.server";
 import { inviteMember } from "#app/services/invitations.server";
 import { inviteJudges } from "#app/services/judges.server";
 import { inviteMentor } from "#app/services/mentoring.server";
+import { addHeatOrganiser } from "#app/services/heat-organisers.server";
+import { createHeat } from "#app/services/heats.server";
 import { controlRoadshow, createRoadshow } from "#app/services/roadshow.server";
 import { createSupportRequest, routeToMentor } from "#app/services/support.server";
 import { saveReview } from "#app/services/reviews.server";
@@ -21,7 +23,7 @@ import type { User } from "#db/schema";
 import { setupCohort } from "./checkins";
 import { createTestDb } from "./db";
 import { insertEntry, insertMember, insertQuestion, insertTeam } from "./entries";
-import { makeCtx, makeUser, TEST_PASSWORD } from "./factories";
+import { makeContest, makeCtx, makeUser, TEST_PASSWORD } from "./factories";
 import { insertTestRubric, makeSignedJudge, submitReview } from "./judging";
 
 export const BASE = "http://localhost:3999";
@@ -39,6 +41,7 @@ export const VISITORS = [
   "invitee",
   "judgeInvitee",
   "mentorInvitee",
+  "heatInvitee",
   "unverified",
   "plain",
 ] as const;
@@ -81,9 +84,13 @@ export interface World {
   period: string;
   supportRequest: number;
   mentorInvitationId: number;
+  /** A final organised by the organiser (not the contest), its one heat, and a pending invitation to organise it. */
+  finalId: number;
+  heatId: number;
+  heatInvitationId: number;
   teamInvitationId: number;
   judgeInvitationId: number;
-  tokens: { team: string; judge: string; mentor: string; verify: string; reset: string };
+  tokens: { team: string; judge: string; mentor: string; heat: string; verify: string; reset: string };
   cookies: Record<Visitor, string>;
 }
 
@@ -96,9 +103,10 @@ export async function tokenFromMail(db: DB, kind: string, to: string): Promise<s
     .where("to_address", "=", to)
     .orderBy("id", "desc")
     .executeTakeFirstOrThrow();
-  const match = /\/(?:invitations|judge-invitations|mentor-invitations|reset-password|verify-email)\/([A-Za-z0-9_-]+)/.exec(
-    mail.text_body,
-  );
+  const match =
+    /\/(?:invitations|judge-invitations|mentor-invitations|heat-invitations|reset-password|verify-email)\/([A-Za-z0-9_-]+)/.exec(
+      mail.text_body,
+    );
   if (!match) throw new Error(`no link in the ${kind} mail`);
   return match[1]!;
 }
@@ -380,12 +388,36 @@ export async function buildWorld(): Promise<{ template: string; world: World; cl
     }),
     "mentor invitation",
   );
+  // A final of its own (the contest stays a plain contest) with one heat, organised by the organiser;
+  // the heat's invitee signs up after the invitation went out, with the invited address.
+  const finalId = (await makeContest(db, "island-final")).id;
+  await db
+    .insertInto("contest_roles")
+    .values({ contest_id: finalId, user_id: organiser.id, role: "organiser", created_at: iso(now) })
+    .execute();
+  const finalCtx = await makeCtx(db, organiser);
+  const heatId = ok(
+    await createHeat(finalCtx, finalId, {
+      name: { en: "Island heat" },
+      slug: "island-heat",
+      timeZone: "Asia/Singapore",
+      countries: [],
+    }),
+    "heat",
+  ).id;
+  const heatInvitationId = ok(
+    await addHeatOrganiser(finalCtx, finalId, heatId, "heat-invitee@example.net"),
+    "heat organiser invitation",
+  );
+  if (heatInvitationId.kind !== "invited") throw new Error("the heat invitee has an account already");
+  const heatInvitee = await makeUser(db, { name: "Hana Heatinvitee", email: "heat-invitee@example.net" });
   await db.transaction().execute((trx) => issueVerificationEmail(trx, orgCtx, unverified));
   ok(await requestPasswordReset(await makeCtx(db, null), plain.email), "reset");
   const tokens = {
     team: await tokenFromMail(db, "team_invitation", invitee.email),
     judge: await tokenFromMail(db, "judge_invitation", judgeInvitee.email),
     mentor: await tokenFromMail(db, "mentor_invitation", mentorInvitee.email),
+    heat: await tokenFromMail(db, "heat_organiser.invitation", heatInvitee.email),
     verify: await tokenFromMail(db, "verify_email", unverified.email),
     reset: await tokenFromMail(db, "reset_password", plain.email),
   };
@@ -403,6 +435,7 @@ export async function buildWorld(): Promise<{ template: string; world: World; cl
     invitee,
     judgeInvitee,
     mentorInvitee,
+    heatInvitee,
     unverified,
     plain,
   };
@@ -441,6 +474,9 @@ export async function buildWorld(): Promise<{ template: string; world: World; cl
     period,
     supportRequest,
     mentorInvitationId: await idOf("mentor_invitations"),
+    finalId,
+    heatId,
+    heatInvitationId: heatInvitationId.invitationId,
     teamInvitationId: await idOf("team_invitations"),
     judgeInvitationId: await idOf("judge_invitations"),
     tokens,

@@ -27,6 +27,10 @@ export interface EmailParams extends AdvancementMailParams, ModerationMailParams
   judge_invitation: { name: string; contest: string; inviter: string; url: string; days: number };
   /** An invitation to mentor teams of an incubation cohort (app/services/mentoring.server.ts). */
   mentor_invitation: { name: string; contest: string; cohort: string; inviter: string; url: string; days: number };
+  /** Organisers of one heat (app/services/heat-organisers.server.ts): an invitation for an address without an account. */
+  "heat_organiser.invitation": { name: string; heat: string; final: string; inviter: string; url: string; days: number };
+  /** ... and the note to an existing account that it now organises the heat. */
+  "heat_organiser.added": { name: string; heat: string; final: string; inviter: string; url: string };
   /**
    * `items` are entry codes, never team names. `context` picks the body's wording (i18next's
    * context): no deadline, or a deadline that reads the same in the judge's zone and the contest's.
