@@ -1,6 +1,6 @@
 // Queries for the people's choice award: the contest's voting settings, the entries that may be
 // voted for, and the votes themselves (voided ones stay on record).
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
 
 type Q = Kysely<Database>;
@@ -143,5 +143,57 @@ export function markVotesVoided(db: Q, voteIds: number[], values: { by: number; 
     .set({ voided_at: values.at, voided_by: values.by, void_reason: values.reason })
     .where("id", "in", voteIds)
     .where("voided_at", "is", null)
+    .execute();
+}
+
+/** Which votes the organisers' list shows: a contest's, optionally one track's or only the named ids. */
+export interface VoteListQuery {
+  contestId: number;
+  trackId: number | null;
+  /** Only these votes (the ones in a burst); null for every vote. */
+  onlyIds: number[] | null;
+}
+
+function voteListBase(db: Q, query: VoteListQuery) {
+  let q = db.selectFrom("votes").where("votes.contest_id", "=", query.contestId);
+  if (query.trackId !== null) q = q.where("votes.track_id", "=", query.trackId);
+  // One JSON parameter instead of one per id: a burst list can pass SQLite's variable limit.
+  if (query.onlyIds !== null)
+    q = q.where(sql<boolean>`votes.id in (select value from json_each(${JSON.stringify(query.onlyIds)}))`);
+  return q;
+}
+
+export async function countVoteList(db: Q, query: VoteListQuery): Promise<number> {
+  const row = await voteListBase(db, query)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One page of the votes themselves, newest first, with the entry, the track and the voter. */
+export function listVoteListPage(db: Q, query: VoteListQuery, page: { limit: number; offset: number }) {
+  return voteListBase(db, query)
+    .innerJoin("entries", "entries.id", "votes.entry_id")
+    .innerJoin("teams", "teams.id", "entries.team_id")
+    .innerJoin("tracks", "tracks.id", "votes.track_id")
+    .innerJoin("users", "users.id", "votes.voter_id")
+    .select([
+      "votes.id",
+      "votes.created_at as createdAt",
+      "votes.track_id as trackId",
+      "tracks.name_i18n as trackNameJson",
+      "votes.entry_id as entryId",
+      "entries.code as entryCode",
+      "teams.name as teamName",
+      "users.name as voterName",
+      "users.email as voterEmail",
+      "votes.ip",
+      "votes.voided_at as voidedAt",
+      "votes.void_reason as voidReason",
+    ])
+    .orderBy("votes.created_at", "desc")
+    .orderBy("votes.id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
 }

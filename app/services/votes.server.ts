@@ -13,8 +13,10 @@ import {
   findVotingContest,
   findVotingContestBySlug,
   insertVote,
+  countVoteList,
   listContestVotes,
   listLiveVotesFor,
+  listVoteListPage,
   listVotableEntries,
   listVoterLiveVotes,
   listVotingTracks,
@@ -218,6 +220,70 @@ export async function voteCounts(ctx: ServiceContext, contestId: number): Promis
     voidedVotes: votes.filter((v) => v.voidedAt).length,
     opensAt: contest.opensAt,
     closesAt: contest.closesAt,
+  });
+}
+
+/** The organisers' list of votes shows this many a page. */
+export const VOTE_LIST_PAGE_SIZE = 50;
+
+export interface VoteListFilter {
+  trackId: number | null;
+  /** Only votes that are part of a burst from one address. */
+  burstOnly: boolean;
+  /** 1-based; a page past the end shows the last one. */
+  page: number;
+}
+
+export interface VoteListRow {
+  id: number;
+  createdAt: string;
+  trackId: number;
+  trackName: LocalizedText;
+  entryId: number;
+  entryCode: string;
+  teamName: string;
+  voterName: string;
+  voterEmail: string;
+  ip: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+}
+
+export interface VoteList {
+  rows: VoteListRow[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/**
+ * The votes themselves, newest first, with who cast them and from where: organisers only, because
+ * it names the voters. The burst filter uses the same rule as the counts page (domain/votes.ts).
+ */
+export async function listVotesForOrganisers(
+  ctx: ServiceContext,
+  contestId: number,
+  filter: VoteListFilter,
+): Promise<Result<VoteList>> {
+  if (!ctx.actor || !can(ctx.actor, { type: "contest.manage", contestId })) return fail("forbidden");
+  if (!(await findVotingContest(ctx.db, contestId))) return fail("not_found");
+  const onlyIds = filter.burstOnly ? detectBursts(await listContestVotes(ctx.db, contestId)).flatMap((b) => b.voteIds) : null;
+  const query = { contestId, trackId: filter.trackId, onlyIds };
+  const total = await countVoteList(ctx.db, query);
+  const pages = Math.max(1, Math.ceil(total / VOTE_LIST_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(filter.page) || 1), pages);
+  const rows = await listVoteListPage(ctx.db, query, {
+    limit: VOTE_LIST_PAGE_SIZE,
+    offset: (page - 1) * VOTE_LIST_PAGE_SIZE,
+  });
+  return ok({
+    rows: rows.map(({ trackNameJson, ...row }) => ({
+      ...row,
+      trackName: parseLocalizedJson(trackNameJson) ?? { en: `#${row.trackId}` },
+    })),
+    page,
+    pages,
+    total,
   });
 }
 

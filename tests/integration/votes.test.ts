@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ServiceContext } from "#app/services/context.server";
 import {
   castVote,
+  listVotesForOrganisers,
   publishPeoplesChoice,
   updatePeoplesChoiceSettings,
   voidVotes,
@@ -267,6 +268,40 @@ describe("voidVotes and bursts", () => {
     });
     expect(await liveCount(entryA1)).toBe(0);
     expect((await castVote(ctx, contestId, trackA, entryA2)).ok).toBe(true);
+  });
+});
+
+describe("listVotesForOrganisers", () => {
+  it("names the voters to the contest's organisers only", async () => {
+    const ctx = await voter();
+    const vote = await castVote(ctx, contestId, trackA, entryA1);
+    if (!vote.ok) throw new Error(vote.error.code);
+    const filter = { trackId: null, burstOnly: false, page: 1 };
+    const list = await listVotesForOrganisers(organiser, contestId, filter);
+    if (!list.ok) throw new Error(list.error.code);
+    const voterRow = await t.db.selectFrom("users").selectAll().where("id", "=", ctx.actor!.userId).executeTakeFirstOrThrow();
+    expect(list.value.rows).toEqual([
+      expect.objectContaining({
+        id: vote.value.voteId,
+        entryId: entryA1,
+        voterName: voterRow.name,
+        voterEmail: voterRow.email,
+        ip: "203.0.113.7",
+        voidedAt: null,
+      }),
+    ]);
+    const anonymous = await makeCtx(t.db, null, { now: AFTER });
+    await publishPeoplesChoice({ ...organiser, now: AFTER }, contestId);
+    // Published counts are public; the voters behind them are not.
+    for (const viewer of [anonymous, teamLead, { ...ctx, now: AFTER }]) {
+      expect(await listVotesForOrganisers(viewer, contestId, filter)).toEqual({ ok: false, error: { code: "forbidden" } });
+    }
+    const other = await makeContest(t.db);
+    const admin = await makeCtx(t.db, await makeUser(t.db, { isAdmin: true }), { now: AFTER });
+    expect(await listVotesForOrganisers(admin, other.id + 1000, filter)).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
   });
 });
 

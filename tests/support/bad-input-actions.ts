@@ -443,6 +443,8 @@ export function actionCases(w: World): ActionCase[] {
           fields: { enabled: P.box(), opensAt: P.dateTime(), closesAt: P.dateTime() },
         },
         void: { fields: { ip: P.one("127.0.0.1", "203.0.113.7", ""), reason: P.text(200) }, texts: ["reason"] },
+        // The world holds no votes, so a plausible id (the first rows' ids) is refused with nothing_to_void.
+        voidChosen: { fields: { voteId: P.ids(1, 2, 3), reason: P.text(200) }, texts: ["reason"] },
         publish: {},
       },
     },
