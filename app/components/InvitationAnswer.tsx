@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/Button";
+import { errorText } from "#app/utils/errors";
 
 export function InvitationAnswer({
   email,
@@ -101,4 +102,23 @@ export function InvitationPage({
       ) : null}
     </section>
   );
+}
+
+/**
+ * The words of an invitation page whose catalog keys follow one layout under `ns` (judges, mentors,
+ * heat organisers): title, accept, decline, otherAccount, signInFirst, and `revoked` for a link the
+ * organisers withdrew (the shared `invitation_revoked` message speaks of a team).
+ */
+export function useInvitationWords(ns: string, email: string | null, signedInAs: string | null) {
+  const { t } = useTranslation();
+  return {
+    title: t(`${ns}.title`),
+    text: {
+      accept: t(`${ns}.accept`),
+      decline: t(`${ns}.decline`),
+      otherAccount: t(`${ns}.otherAccount`, { email: email ?? "", current: signedInAs }),
+      signInFirst: t(`${ns}.signInFirst`, { email: email ?? "" }),
+    },
+    problemText: (code: string) => (code === "invitation_revoked" ? t(`${ns}.revoked`) : errorText(t, code)),
+  };
 }

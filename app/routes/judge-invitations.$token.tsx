@@ -4,13 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { InvitationPage } from "#app/components/InvitationAnswer";
+import { InvitationPage, useInvitationWords } from "#app/components/InvitationAnswer";
 import type { Language } from "#app/domain/locale";
 import { pickLocalized } from "#app/domain/localized";
 import { getAuth, requireUser, serviceContext } from "#app/infra/auth.server";
 import { redirectWithToast } from "#app/infra/toast.server";
 import { inspectJudgeInvitation, respondToJudgeInvitation } from "#app/services/judges.server";
-import { encodeError, errorText } from "#app/utils/errors";
+import { encodeError } from "#app/utils/errors";
 import { rotatedSessionCookie } from "#app/utils/session-rotation.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -35,28 +35,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     : redirectWithToast("/", { kind: "info", key: "judging.invitation.declined" });
 }
 
-/** The team invitations' wording says "revoked by the team"; here the organisers did it. */
-const problemText = (t: ReturnType<typeof useTranslation>["t"], code: string) =>
-  code === "invitation_revoked" ? t("judging.invitation.revoked") : errorText(t, code);
-
 export default function JudgeInvitation() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const { invitation, problem, signedInAs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const words = useInvitationWords("judging.invitation", invitation?.email ?? null, signedInAs);
   return (
     <InvitationPage
-      title={t("judging.invitation.title")}
-      problem={problem ? problemText(t, problem) : null}
-      message={actionData?.message ? problemText(t, actionData.message) : null}
+      title={words.title}
+      problem={problem ? words.problemText(problem) : null}
+      message={actionData?.message ? words.problemText(actionData.message) : null}
       invitation={invitation}
       signedInAs={signedInAs}
-      text={{
-        accept: t("judging.invitation.accept"),
-        decline: t("judging.invitation.decline"),
-        otherAccount: t("judging.invitation.otherAccount", { email: invitation?.email ?? "", current: signedInAs }),
-        signInFirst: t("judging.invitation.signInFirst", { email: invitation?.email ?? "" }),
-      }}
+      text={words.text}
     >
       {invitation ? (
         <>
