@@ -1,4 +1,5 @@
 // The account: email verification, password reset and change, and the profile.
+import { isTokenShaped } from "#app/domain/invitations";
 import type { Kysely } from "kysely";
 import {
   minutesToWait,
@@ -56,7 +57,7 @@ export async function resendVerification(ctx: ServiceContext): Promise<Result<{ 
 type TokenProblem = "token_invalid" | "token_expired" | "token_used";
 
 async function usableToken(ctx: ServiceContext, purpose: "verify_email" | "reset_password", token: string) {
-  if (!/^[a-z0-9]{16,64}$/.test(token)) return { problem: "token_invalid" as TokenProblem };
+  if (!isTokenShaped(token)) return { problem: "token_invalid" as TokenProblem };
   const row = await findEmailToken(ctx.db, purpose, sha256Hex(token));
   if (!row) return { problem: "token_invalid" as TokenProblem };
   if (row.used_at) return { problem: "token_used" as TokenProblem };

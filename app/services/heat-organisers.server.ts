@@ -2,6 +2,7 @@
 // with an account gets the role at once (and an email saying so); any other address gets an
 // invitation link that works once, for a while, for that address only. Accepting makes the account
 // an organiser of that heat alone, never of the final. Invitations are revocable until answered.
+import { invitationProblem, isTokenShaped } from "#app/domain/invitations";
 import type { Language } from "#app/domain/locale";
 import { parseLocalizedJson, pickLocalized, type LocalizedText } from "#app/domain/localized";
 import { HEAT_ORGANISER_INVITES_PER_ACCOUNT } from "#app/domain/rate-limit";
@@ -189,17 +190,15 @@ export async function revokeHeatOrganiserInvitation(
 }
 
 async function invitationByToken(db: DB, token: string) {
-  if (!/^[a-z0-9]{16,64}$/.test(token)) return undefined;
+  if (!isTokenShaped(token)) return undefined;
   return findHeatInvitationByHash(db, sha256Hex(token));
 }
 
 type Invitation = NonNullable<Awaited<ReturnType<typeof invitationByToken>>>;
 
 function usable(invitation: Invitation | undefined, now: Date): Result<Invitation> {
-  if (!invitation) return fail("token_invalid");
-  if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
-  if (Date.parse(invitation.expires_at) <= now.getTime()) return fail("token_expired");
-  return ok(invitation);
+  const problem = invitationProblem(invitation && { status: invitation.status, expiresAt: invitation.expires_at }, now);
+  return problem ? fail(problem) : ok(invitation!);
 }
 
 /** What the invitation page shows anyone with the link, before they answer. */

@@ -1,5 +1,6 @@
 // Team invitations: the lead invites by email and may revoke; the invitee, signed in with that
 // address, accepts (if joining keeps every registration rule) or declines.
+import { invitationProblem, isTokenShaped } from "#app/domain/invitations";
 import { checkMemberJoin } from "#app/domain/registration";
 import { can } from "#app/domain/permissions";
 import { audit } from "#app/infra/audit.server";
@@ -106,7 +107,7 @@ export async function revokeInvitation(ctx: ServiceContext, teamId: number, invi
 }
 
 async function findInvitation(ctx: ServiceContext, token: string) {
-  if (!/^[a-z0-9]{16,64}$/.test(token)) return null;
+  if (!isTokenShaped(token)) return null;
   return ctx.db
     .selectFrom("team_invitations")
     .innerJoin("teams", "teams.id", "team_invitations.team_id")
@@ -127,9 +128,8 @@ async function findInvitation(ctx: ServiceContext, token: string) {
 export async function inspectInvitation(ctx: ServiceContext, token: string) {
   return guardTokenLookup(ctx, async () => {
     const invitation = await findInvitation(ctx, token);
-    if (!invitation) return fail("token_invalid");
-    if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
-    if (Date.parse(invitation.expiresAt) <= ctx.now.getTime()) return fail("token_expired");
+    const problem = invitationProblem(invitation, ctx.now);
+    if (problem || !invitation) return fail(problem ?? "token_invalid");
     return ok({ teamName: invitation.teamName, inviterName: invitation.inviterName, email: invitation.email });
   });
 }

@@ -1,6 +1,7 @@
 // Judge onboarding: organisers invite judges by email (one by one or from a CSV); the invitee,
 // signed in with that address, accepts and becomes the contest's judge with a profile; then signs
 // the confidentiality agreement and declares conflicts. Conflicts are also detected automatically.
+import { invitationProblem, isTokenShaped } from "#app/domain/invitations";
 import { detectConflicts } from "#app/domain/conflicts";
 import { pickLocalized, parseLocalizedJson } from "#app/domain/localized";
 import type { JudgeInviteRow } from "#app/domain/judging";
@@ -139,7 +140,7 @@ export async function revokeJudgeInvitation(ctx: ServiceContext, contestId: numb
 }
 
 async function findJudgeInvitation(db: DB, token: string) {
-  if (!/^[a-z0-9]{16,64}$/.test(token)) return undefined;
+  if (!isTokenShaped(token)) return undefined;
   return db
     .selectFrom("judge_invitations")
     .innerJoin("contests", "contests.id", "judge_invitations.contest_id")
@@ -152,9 +153,8 @@ async function findJudgeInvitation(db: DB, token: string) {
 export async function inspectJudgeInvitation(ctx: ServiceContext, token: string) {
   return guardTokenLookup(ctx, async () => {
     const invitation = await findJudgeInvitation(ctx.db, token);
-    if (!invitation) return fail("token_invalid");
-    if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
-    if (Date.parse(invitation.expires_at) <= ctx.now.getTime()) return fail("token_expired");
+    const problem = invitationProblem(invitation && { status: invitation.status, expiresAt: invitation.expires_at }, ctx.now);
+    if (problem || !invitation) return fail(problem ?? "token_invalid");
     return ok({
       contestId: invitation.contest_id,
       contestName: parseLocalizedJson(invitation.contestName) ?? { en: invitation.contestFallback },

@@ -1,6 +1,7 @@
 // Mentors of a cohort: organisers invite one by email for some teams (a link that works once, for a
 // while, for that address only; revocable and resendable) or assign a mentor the contest already has.
 // Accepting makes the invitee the contest's mentor of those teams. A mentor's home lists their teams.
+import { invitationProblem, isTokenShaped } from "#app/domain/invitations";
 import { teamCheckinSummary, type CheckinFacts } from "#app/domain/cohorts";
 import type { Language } from "#app/domain/locale";
 import { parseLocalizedJson, pickLocalized } from "#app/domain/localized";
@@ -213,17 +214,15 @@ export async function resendMentorInvitation(
 }
 
 async function invitationByToken(db: DB, token: string) {
-  if (!/^[a-z0-9]{16,64}$/.test(token)) return undefined;
+  if (!isTokenShaped(token)) return undefined;
   return findMentorInvitationByHash(db, sha256Hex(token));
 }
 
 type Invitation = NonNullable<Awaited<ReturnType<typeof invitationByToken>>>;
 
 function usable(invitation: Invitation | undefined, now: Date): Result<Invitation> {
-  if (!invitation) return fail("token_invalid");
-  if (invitation.status !== "pending") return fail(invitation.status === "revoked" ? "invitation_revoked" : "token_used");
-  if (Date.parse(invitation.expires_at) <= now.getTime()) return fail("token_expired");
-  return ok(invitation);
+  const problem = invitationProblem(invitation && { status: invitation.status, expiresAt: invitation.expires_at }, now);
+  return problem ? fail(problem) : ok(invitation!);
 }
 
 /** What the invitation page shows before anyone answers. */
