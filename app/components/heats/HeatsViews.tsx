@@ -215,23 +215,20 @@ function SendForm({ toSend, ready }: { toSend: number; ready: boolean }) {
   );
 }
 
-function refusalText(t: TFunction, r: HeatRefusal) {
-  return errorText(t, encodeError({ code: r.code, ...(r.params ? { params: r.params } : {}) }));
-}
-
-function RollUp({
-  page,
-  heatName,
-  trackName,
-  labelOf,
-  sent,
-}: {
+/** The final's page and the lookups its parts share, built once in FinalView. */
+interface FinalLookups {
   page: HeatsPage;
   heatName: Map<number, LocalizedText>;
   trackName: Map<number, LocalizedText>;
   labelOf: Map<number, EntryLabel>;
   sent: Set<number>;
-}) {
+}
+
+function refusalText(t: TFunction, r: HeatRefusal) {
+  return errorText(t, encodeError({ code: r.code, ...(r.params ? { params: r.params } : {}) }));
+}
+
+function RollUp({ page, heatName, trackName, labelOf, sent }: FinalLookups) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const withFinalists = page.rollUp.final.filter((tr) => tr.finalists.length || tr.undecided.length);
@@ -342,19 +339,7 @@ function TieForm({ entryId, label, decision }: { entryId: number; label: string;
   );
 }
 
-function WildCards({
-  page,
-  heatName,
-  trackName,
-  labelOf,
-  sent,
-}: {
-  page: HeatsPage;
-  heatName: Map<number, LocalizedText>;
-  trackName: Map<number, LocalizedText>;
-  labelOf: Map<number, EntryLabel>;
-  sent: Set<number>;
-}) {
+function WildCards({ page, heatName, trackName, labelOf, sent }: FinalLookups) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const busy = useNavigation().state === "submitting";
